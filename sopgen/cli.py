@@ -1,0 +1,189 @@
+"""Command line (Typer): parses arguments, calls the stages, prints results in Indonesian."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .build import DEFAULT_OUTPUT, build, discover
+from .errors import Diagnostic, UserError
+from .writers import WRITERS
+
+app = typer.Typer(
+    help="sopgen: membuat lembar SOP AP (PermenPANRB 35/2012) dari definisi YAML, "
+         "dalam format XLSX, DOCX dan PDF.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+STATE = {"debug": False}
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Berkas atau folder definisi SOP (bawaan: definitions/).", show_default=False),
+]
+
+
+def _shown(path: Path | None) -> str:
+    if path is None:
+        return "<masukan>"
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _print(diagnostic: Diagnostic) -> None:
+    shown = Diagnostic(Path(_shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line,
+                       diagnostic.column, diagnostic.message, diagnostic.severity)
+    typer.echo(str(shown), err=True)
+
+
+def _formats(value: str) -> list[str]:
+    names = [v.strip().lower() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in WRITERS]
+    if unknown or not names:
+        raise typer.BadParameter(
+            f"format tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari {', '.join(WRITERS)}")
+    return list(dict.fromkeys(names))
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan traceback untuk kesalahan internal.")] = False,
+) -> None:
+    STATE["debug"] = debug
+
+
+@app.command("build")
+def build_command(
+    paths: PathsArg = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Format keluaran, dipisah koma.")] = ",".join(WRITERS),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
+) -> None:
+    """Membuat lembar SOP dari definisi YAML."""
+    formats = _formats(format)
+    results, missing = build(paths or [], formats, out)
+    for diagnostic in missing:
+        _print(diagnostic)
+    failed = len(missing)
+    written = 0
+    for result in results:
+        for diagnostic in result.warnings:
+            _print(diagnostic)
+        for diagnostic in result.errors:
+            _print(diagnostic)
+        if not result.ok:
+            failed += 1
+        written += len(result.outputs)
+    built = sum(1 for r in results if r.ok)
+    typer.echo(f"{built} SOP dibuat ({written} berkas di {_shown(out)}), {failed} gagal.")
+    if not results and not missing:
+        typer.echo("Tidak ada definisi SOP yang ditemukan.", err=True)
+        raise typer.Exit(1)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("check")
+def check_command(paths: PathsArg = None) -> None:
+    """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
+    from .loader import load_sop
+
+    sources, missing = discover(paths or [])
+    errors = len(missing)
+    for diagnostic in missing:
+        _print(diagnostic)
+    for source in sources:
+        try:
+            loaded = load_sop(source)
+        except UserError as exc:
+            for diagnostic in exc.diagnostics:
+                _print(diagnostic)
+            errors += len(exc.diagnostics)
+            continue
+        for diagnostic in loaded.warnings:
+            _print(diagnostic)
+    typer.echo(f"{len(sources)} definisi diperiksa, {errors} kesalahan.")
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_command(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Tulis ke berkas ini (bawaan: layar).")] = None,
+) -> None:
+    """Mengekspor JSON Schema format definisi SOP, untuk pemeriksaan di editor."""
+    from .schema import sop_schema
+
+    text = json.dumps(sop_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        from .files import write_atomic
+
+        write_atomic(out, lambda stream: stream.write(text.encode("utf-8")))
+        typer.echo(f"Skema ditulis ke {_shown(out)}.")
+
+
+@app.command("layout")
+def layout_command(path: Annotated[Path, typer.Argument(help="Berkas definisi SOP.")]) -> None:
+    """Menampilkan tata letak halaman (untuk pemeriksaan): langkah, simbol, dan panah per halaman."""
+    from .layout import layout
+    from .layout.dump import dump
+    from .loader import load_sop
+
+    try:
+        loaded = load_sop(path)
+    except UserError as exc:
+        for diagnostic in exc.diagnostics:
+            _print(diagnostic)
+        raise typer.Exit(1) from None
+    typer.echo(dump(layout(loaded.document)), nl=False)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Menampilkan versi sopgen."""
+    typer.echo(f"sopgen {__version__}")
+
+
+def main() -> None:
+    """Entry point: user errors end cleanly; anything else is reported as a bug, no traceback."""
+    if os.name == "nt":
+        for stream in (sys.stdout, sys.stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure:
+                reconfigure(encoding="utf-8", errors="replace")
+    try:
+        code = app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("Dibatalkan.", err=True)
+        sys.exit(130)
+    except UserError as exc:
+        for diagnostic in exc.diagnostics:
+            _print(diagnostic)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if STATE["debug"]:
+            traceback.print_exc()
+        typer.echo(f"Kesalahan internal sopgen (bug): {type(exc).__name__}: {exc}. "
+                   "Jalankan ulang dengan --debug dan laporkan keluarannya.", err=True)
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,214 @@
+"""The laid-out document: pages of tables and drawings, in points, origin at the page's top left.
+
+Everything a writer needs is here, decided: column widths, row heights, wrapped lines, symbol
+boxes, connector polylines, labels. Writers only translate it (PDF y-flip, EMU for OOXML).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Align = Literal["left", "center", "right"]
+VAlign = Literal["top", "middle", "bottom"]
+ShapeKind = Literal["terminator", "process", "decision", "offpage"]
+EdgeKind = Literal["flow", "ya", "tidak"]
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    def grow(self, margin: float) -> "Box":
+        return Box(self.x - margin, self.y - margin, self.w + 2 * margin, self.h + 2 * margin)
+
+    def overlaps(self, other: "Box") -> bool:
+        return (self.x < other.right and other.x < self.right
+                and self.y < other.bottom and other.y < self.bottom)
+
+    def contains(self, point: Point, tolerance: float = 0.01) -> bool:
+        x, y = point
+        return (self.x - tolerance <= x <= self.right + tolerance
+                and self.y - tolerance <= y <= self.bottom + tolerance)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One wrapped line of text placed on the page: `x` is its left edge, `baseline` its base."""
+
+    text: str
+    x: float
+    baseline: float
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of a cell as written (for writers that flow text themselves)."""
+
+    text: str
+    size: float
+    bold: bool = False
+    align: Align = "left"
+    number: str | None = None
+    """List label such as `1.`; the text hangs at `indent` points."""
+    indent: float = 0.0
+    space_before: float = 0.0
+    checkbox: bool | None = None
+    """A checkbox drawn before the text: None for none, False for empty, True for ticked."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    box: Box
+    paras: tuple[Para, ...] = ()
+    lines: tuple[Line, ...] = ()
+    align: Align = "left"
+    valign: VAlign = "middle"
+    fill: str | None = None
+    image: Path | None = None
+    image_box: Box | None = None
+    """Where the emblem goes; an empty frame is drawn there when `image` is None."""
+    checkboxes: tuple[tuple[Box, bool], ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    y: float
+    h: float
+    kind: Literal["header", "body", "block"]
+    step: int | None = None
+    repeated: bool = False
+    """A header row drawn again on a later page (print titles in XLSX)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: Literal["identitas", "dasar", "prosedur"]
+    box: Box
+    rows: tuple[Row, ...]
+    cells: tuple[Cell, ...]
+    header_rows: int = 0
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    box: Box
+    paras: tuple[Para, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Spacer:
+    box: Box
+
+
+Block = Table | TextBlock | Spacer
+
+
+@dataclass(frozen=True)
+class Shape:
+    id: str
+    kind: ShapeKind
+    box: Box
+    step: int | None = None
+    text: str = ""
+    lanes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Connector:
+    id: str
+    points: tuple[Point, ...]
+    source: str
+    target: str
+    kind: EdgeKind = "flow"
+
+
+@dataclass(frozen=True)
+class Label:
+    box: Box
+    text: str
+    size: float
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    blocks: list[Block] = field(default_factory=list)
+    shapes: list[Shape] = field(default_factory=list)
+    connectors: list[Connector] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    steps: list[int] = field(default_factory=list)
+
+    def table(self, kind: str) -> Table | None:
+        return next((b for b in self.blocks if isinstance(b, Table) and b.kind == kind), None)
+
+    def shape(self, shape_id: str) -> Shape:
+        return next(s for s in self.shapes if s.id == shape_id)
+
+
+@dataclass(frozen=True)
+class Margins:
+    left: float
+    top: float
+    right: float
+    bottom: float
+    footer: float
+    """Distance from the page's bottom edge to the footer's baseline area."""
+
+
+@dataclass
+class LaidOutDocument:
+    paper: str
+    width: float
+    height: float
+    margins: Margins
+    columns: tuple[float, ...]
+    """Width of every column of the sheet's grid; every table's cells span these columns."""
+    lanes: tuple[int, ...]
+    """Grid column index of each lane, left to right."""
+    pages: list[Page]
+    title: str
+    subject: str
+    number: str
+    font_size: float
+    footer_size: float
+
+    @property
+    def column_edges(self) -> list[float]:
+        edges = [self.margins.left]
+        for w in self.columns:
+            edges.append(edges[-1] + w)
+        return edges
+
+    def footer_text(self, page: Page) -> str:
+        return f"Halaman {page.number} dari {len(self.pages)}"

@@ -1,0 +1,189 @@
+"""The sheet's tables as cells on the shared grid: identity header, legal basis grid, flowchart rows.
+
+Each builder returns cell specs and the row heights they need; `assemble` places them at a given
+height on the page, wrapping every cell's text into positioned lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dates import tanggal_panjang
+from ..model import SopDocument
+from . import style, text
+from .document import Align, Box, Cell, Para, Row, Table, VAlign
+from .grid import Grid
+
+HEADER_FILL = "D9D9D9"
+EMBLEM = 54.0
+
+
+@dataclass
+class CellSpec:
+    row: int
+    col: int
+    colspan: int
+    paras: Sequence[Para] = ()
+    rowspan: int = 1
+    align: Align = "left"
+    valign: VAlign = "middle"
+    fill: str | None = None
+    image: Path | None = None
+    emblem: bool = False
+
+
+@dataclass
+class TableSpec:
+    kind: str
+    cells: list[CellSpec]
+    rows: int
+    min_heights: list[float] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    steps: list[int | None] = field(default_factory=list)
+
+    def heights(self, widths: Sequence[float]) -> list[float]:
+        """Row heights the cells need (a spanning cell grows the last row it spans)."""
+        heights = list(self.min_heights) or [0.0] * self.rows
+        spans = sorted(self.cells, key=lambda c: c.rowspan)
+        for spec in spans:
+            width = sum(widths[spec.col:spec.col + spec.colspan])
+            needed = text.height(spec.paras, width) + (EMBLEM + 6 if spec.emblem else 0)
+            covered = sum(heights[spec.row:spec.row + spec.rowspan])
+            if needed > covered:
+                heights[spec.row + spec.rowspan - 1] += needed - covered
+        return [style.snap(h) for h in heights]
+
+
+def _paras(lines: Sequence[str], size: float = style.FONT, bold: bool = False,
+           align: Align = "left") -> list[Para]:
+    return [Para(line, size, bold, align) for line in lines]
+
+
+def identity(doc: SopDocument, grid: Grid) -> TableSpec:
+    """Identity header: emblem and institution, Nomor SOP, dates, revision, signatory, title."""
+    sop = doc.sop
+    left = grid.split_near(0.40, lo=1, hi=grid.count - 3)
+    label = grid.split_near(0.58, lo=left + 1, hi=grid.count - 2)
+    n = grid.count
+    last = sop.revisi_terakhir
+    revision = Para(f"Revisi ke {last.ke} ({tanggal_panjang(last.tanggal)})" if last else "Revisi ke",
+                    style.FONT, checkbox=last is not None)
+    signatory = [
+        Para(sop.disahkan_oleh.jabatan, style.FONT),
+        Para(sop.disahkan_oleh.nama, style.FONT, bold=True, space_before=30.0),
+    ]
+    if sop.disahkan_oleh.nip:
+        signatory.append(Para(f"NIP. {sop.disahkan_oleh.nip}", style.FONT))
+    values: list[tuple[str, list[Para]]] = [
+        ("Nomor SOP", [Para(sop.nomor, style.FONT, bold=True)]),
+        ("Tanggal Pembuatan", [Para(tanggal_panjang(sop.tanggal_pembuatan), style.FONT)]),
+        ("Tanggal Revisi", [revision]),
+        ("Tanggal Efektif", [Para(tanggal_panjang(sop.tanggal_efektif) if sop.tanggal_efektif else "-",
+                                  style.FONT)]),
+        ("Disahkan oleh", signatory),
+    ]
+    cells = [CellSpec(0, 0, left, _paras(doc.instansi, 9.0, True, "center"), rowspan=len(values),
+                      align="center", valign="bottom", image=doc.logo_path, emblem=True)]
+    for row, (caption, paras) in enumerate(values):
+        cells.append(CellSpec(row, left, label - left, [Para(caption, style.FONT)]))
+        cells.append(CellSpec(row, label, n - label, paras))
+    judul_row = len(values)
+    cells.append(CellSpec(judul_row, 0, left, _paras(sop.unit, style.FONT, True)))
+    cells.append(CellSpec(judul_row, left, label - left,
+                          [Para(f"Judul SOP {sop.jenis.capitalize()}", style.FONT, bold=True)]))
+    cells.append(CellSpec(judul_row, label, n - label, [Para(sop.judul, 9.0, bold=True)]))
+    rows = judul_row + 1
+    return TableSpec("identitas", cells, rows, [16.5] * rows, ["block"] * rows, [None] * rows)
+
+
+def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
+    """The two-column grid: Dasar Hukum, Kualifikasi, Keterkaitan, Peralatan, Peringatan, Pencatatan."""
+    sop = doc.sop
+    split = grid.split_near(0.5, lo=1, hi=grid.count - 1)
+    n = grid.count
+
+    def content(caption: str, items: Sequence[str]) -> list[Para]:
+        head = Para(f"{caption} :", style.FONT, bold=True)
+        body = text.numbered(items) if len(items) > 1 else _paras(items)
+        return [head, *body]
+
+    pairs = [
+        (content("Dasar Hukum", sop.dasar_hukum), content("Kualifikasi Pelaksana", sop.kualifikasi_pelaksana)),
+        (content("Keterkaitan", sop.keterkaitan), content("Peralatan/Perlengkapan", sop.peralatan_perlengkapan)),
+        (content("Peringatan", sop.peringatan), content("Pencatatan dan Pendataan", sop.pencatatan_pendataan)),
+    ]
+    cells = []
+    for row, (left, right) in enumerate(pairs):
+        cells.append(CellSpec(row, 0, split, left, valign="top"))
+        cells.append(CellSpec(row, split, n - split, right, valign="top"))
+    return TableSpec("dasar", cells, 3, [16.5] * 3, ["block"] * 3, [None] * 3)
+
+
+def flow_header(doc: SopDocument, grid: Grid) -> TableSpec:
+    """The two header rows of the flowchart table, repeated on every page."""
+    lanes = grid.lane_columns
+
+    def head(caption: str) -> list[Para]:
+        return [Para(caption, style.SMALL, bold=True, align="center")]
+
+    cells = [
+        CellSpec(0, 0, 1, head("No."), rowspan=2),
+        CellSpec(0, grid.kegiatan, 1, head("Kegiatan"), rowspan=2),
+        CellSpec(0, lanes[0], len(lanes), head("Pelaksana")),
+        CellSpec(0, grid.kelengkapan, 3, head("Mutu Baku")),
+        CellSpec(0, grid.ket, 1, head("Ket."), rowspan=2),
+    ]
+    for column, name in zip(lanes, doc.sop.pelaksana.values()):
+        cells.append(CellSpec(1, column, 1, head(name)))
+    for column, caption in ((grid.kelengkapan, "Kelengkapan"), (grid.waktu, "Waktu"), (grid.output, "Output")):
+        cells.append(CellSpec(1, column, 1, head(caption)))
+    for spec in cells:
+        spec.align, spec.fill = "center", HEADER_FILL
+    return TableSpec("prosedur", cells, 2, [15.0, 15.0], ["header", "header"], [None, None])
+
+
+def step_row(doc: SopDocument, grid: Grid, index: int, row: int) -> list[CellSpec]:
+    """The cells of one step's row: its number, texts and Mutu Baku; lane cells stay empty."""
+    step = doc.sop.langkah[index]
+    size = style.FONT
+    cells = [
+        CellSpec(row, 0, 1, [Para(str(index + 1), size, align="center")], align="center"),
+        CellSpec(row, grid.kegiatan, 1, [Para(step.kegiatan, size)]),
+    ]
+    cells += [CellSpec(row, column, 1) for column in grid.lane_columns]
+    cells += [
+        CellSpec(row, grid.kelengkapan, 1, [Para(step.kelengkapan, size)] if step.kelengkapan else []),
+        CellSpec(row, grid.waktu, 1, [Para(str(step.waktu), size, align="center")] if step.waktu else [],
+                 align="center"),
+        CellSpec(row, grid.output, 1, [Para(step.output, size)] if step.output else []),
+        CellSpec(row, grid.ket, 1, [Para(step.keterangan, size)] if step.keterangan else []),
+    ]
+    return cells
+
+
+def assemble(kind: str, specs: Sequence[CellSpec], heights: Sequence[float], kinds: Sequence[str],
+             steps: Sequence[int | None], repeated: Sequence[bool], edges: Sequence[float], top: float,
+             header_rows: int = 0) -> Table:
+    """Place cell specs on the page: boxes from the grid edges and row heights, text wrapped."""
+    tops = [top]
+    for h in heights:
+        tops.append(tops[-1] + h)
+    rows = tuple(Row(tops[i], heights[i], kinds[i], steps[i], repeated[i])  # type: ignore[arg-type]
+                 for i in range(len(heights)))
+    cells = []
+    for spec in specs:
+        box = Box(edges[spec.col], tops[spec.row], edges[spec.col + spec.colspan] - edges[spec.col],
+                  tops[spec.row + spec.rowspan] - tops[spec.row])
+        image_box = None
+        text_box = box
+        if spec.emblem:
+            image_box = Box(box.cx - EMBLEM / 2, box.y + style.PAD_Y + 3, EMBLEM, EMBLEM)
+        checkboxes: list[tuple[Box, bool]] = []
+        lines = text.place(spec.paras, text_box, spec.valign, checkboxes)
+        cells.append(Cell(spec.row, spec.col, spec.rowspan, spec.colspan, box, tuple(spec.paras), lines,
+                          spec.align, spec.valign, spec.fill, spec.image, image_box, tuple(checkboxes)))
+    width = edges[-1] - edges[0]
+    return Table(kind, Box(edges[0], top, width, tops[-1] - top), rows, tuple(cells),  # type: ignore[arg-type]
+                 header_rows)

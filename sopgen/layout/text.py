@@ -1,0 +1,80 @@
+"""Paragraphs -> wrapped, positioned lines inside a box (hanging indents for numbered lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import metrics, style
+from .document import Align, Box, Line, Para, VAlign
+
+CHECKBOX = 7.5
+"""Side of a drawn checkbox, in points, plus the gap after it."""
+
+
+def leading(size: float) -> float:
+    return size * style.LEADING / style.FONT
+
+
+def numbered(items: Sequence[str], size: float = style.FONT) -> list[Para]:
+    """A numbered list (`1.`, `2.` ...) with the text hanging after the widest label."""
+    if not items:
+        return []
+    indent = metrics.width(f"{len(items)}.", size) + 4
+    return [Para(item, size, number=f"{i}.", indent=indent) for i, item in enumerate(items, 1)]
+
+
+def _para_lines(para: Para, inner: float) -> list[str]:
+    text_width = inner - para.indent - (CHECKBOX + 3 if para.checkbox is not None else 0)
+    return metrics.wrap(para.text, max(text_width - style.WRAP_SLACK, 4), para.size, para.bold)
+
+
+def height(paras: Sequence[Para], box_width: float) -> float:
+    """Height the paragraphs need in a cell of this width, padding included."""
+    inner = box_width - 2 * style.PAD_X
+    total = 0.0
+    for para in paras:
+        total += para.space_before + len(_para_lines(para, inner)) * leading(para.size)
+    return total + 2 * style.PAD_Y
+
+
+def place(paras: Sequence[Para], box: Box, valign: VAlign = "middle",
+          checkboxes: list[tuple[Box, bool]] | None = None) -> tuple[Line, ...]:
+    """Wrap and position the paragraphs in `box`; checkbox boxes are appended to `checkboxes`."""
+    inner = box.w - 2 * style.PAD_X
+    wrapped = [(para, _para_lines(para, inner)) for para in paras]
+    needed = sum(p.space_before + len(ls) * leading(p.size) for p, ls in wrapped)
+    if valign == "top":
+        y = box.y + style.PAD_Y
+    elif valign == "bottom":
+        y = box.bottom - style.PAD_Y - needed
+    else:
+        y = box.y + (box.h - needed) / 2
+    placed: list[Line] = []
+    for para, lines in wrapped:
+        y += para.space_before
+        step = leading(para.size)
+        left = box.x + style.PAD_X
+        if para.checkbox is not None:
+            if checkboxes is not None:
+                top = y + (step - CHECKBOX) / 2
+                checkboxes.append((Box(left, top, CHECKBOX, CHECKBOX), para.checkbox))
+            left += CHECKBOX + 3
+        for index, text in enumerate(lines):
+            baseline = y + (step - para.size) / 2 + para.size * 0.86
+            if para.number and index == 0:
+                placed.append(Line(para.number, left, baseline, para.size, para.bold))
+            x = _aligned_x(text, para, left + para.indent, box.x + box.w - style.PAD_X)
+            if text:
+                placed.append(Line(text, x, baseline, para.size, para.bold))
+            y += step
+    return tuple(placed)
+
+
+def _aligned_x(text: str, para: Para, left: float, right: float) -> float:
+    align: Align = para.align
+    if align == "left":
+        return left
+    text_width = metrics.width(text, para.size, para.bold)
+    if align == "right":
+        return right - text_width
+    return left + (right - left - text_width) / 2

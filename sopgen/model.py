@@ -1,0 +1,239 @@
+"""The SOP as typed data: what a YAML definition says, validated, with no notion of pages or points.
+
+Glossary of the Indonesian terms used as YAML keys (they are the sheet's own words):
+
+- instansi: the institution (ministry), printed top-down beside the emblem.
+- logo: the emblem image file of the institution.
+- kertas: paper size (F4, A4, Legal), always landscape.
+- nomor: the SOP number (Nomor SOP).
+- jenis: kind of SOP, `makro` (whole business process) or `mikro` (one unit's detail).
+- judul: title of the SOP.
+- unit: the organisational units owning the SOP, top-down.
+- tanggal_pembuatan / tanggal_efektif: date of making / date in force.
+- revisi: revisions, each with `ke` (number), `tanggal` (date) and `catatan` (note).
+- disahkan_oleh: the signatory: `jabatan` (office), `nama` (name), `nip` (civil-servant number).
+- dasar_hukum: legal basis.            kualifikasi_pelaksana: qualifications of the actors.
+- keterkaitan: related SOPs.           peralatan_perlengkapan: tools and equipment.
+- peringatan: warning (what goes wrong if the SOP is not followed).
+- pencatatan_pendataan: how records are kept.
+- pelaksana: the actors, i.e. the swimlanes, left to right (key -> printed name).
+- langkah: the steps. Each has:
+  - kegiatan: the activity;            pelaksana: the lane key(s) of who does it;
+  - kelengkapan: what the step needs;  waktu: how long it takes (`N menit|jam|hari`);
+  - output: what it produces;          keterangan: remarks;
+  - id: optional name to branch to;    keputusan: makes the step a decision (diamond),
+    with `tidak` (where "No" goes), `ya` (where "Yes" goes, default the next step) and `label`.
+- Mutu Baku: the quality-standard columns (Kelengkapan, Waktu, Output) on the sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+Kertas = Literal["F4", "A4", "Legal"]
+Jenis = Literal["makro", "mikro"]
+
+MINUTES_PER = {"menit": 1, "jam": 60, "hari": 60 * 8}
+"""Minutes per unit; a working day (hari kerja) counts 8 hours."""
+
+WAKTU_PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(menit|jam|hari)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Waktu:
+    """A step's duration as written (`10 Menit`), with its value in minutes."""
+
+    jumlah: float
+    satuan: Literal["menit", "jam", "hari"]
+
+    @property
+    def minutes(self) -> float:
+        return self.jumlah * MINUTES_PER[self.satuan]
+
+    def __str__(self) -> str:
+        amount = f"{self.jumlah:g}".replace(".", ",")
+        return f"{amount} {self.satuan.capitalize()}"
+
+
+def parse_waktu(value: object) -> Waktu | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Waktu):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "waktu", "waktu harus ditulis sebagai teks seperti `10 menit`, `2 jam` atau `1 hari`"
+        )
+    match = WAKTU_PATTERN.match(value)
+    if not match:
+        raise PydanticCustomError(
+            "waktu",
+            "waktu `{value}` tidak dapat dibaca; tulis sebagai `N menit`, `N jam` atau `N hari` "
+            "dengan N bilangan positif",
+            {"value": value},
+        )
+    amount = float(match.group(1).replace(",", "."))
+    if amount <= 0:
+        raise PydanticCustomError("waktu", "waktu harus lebih dari nol")
+    return Waktu(amount, match.group(2).lower())  # type: ignore[arg-type]
+
+
+WaktuField = Annotated[
+    Waktu | None,
+    BeforeValidator(parse_waktu),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*([Mm]enit|[Jj]am|[Hh]ari)\s*$",
+         "examples": ["10 menit", "2 jam", "1 hari"]}
+    ),
+]
+
+
+def _as_list(value: object) -> object:
+    """`peringatan` and `pencatatan_pendataan` may be one text or a list of texts."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return value
+
+
+TextOrList = Annotated[list[StrictStr], BeforeValidator(_as_list)]
+StepRef = StrictInt | StrictStr
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Pengesah(_Strict):
+    """The signatory (disahkan oleh)."""
+
+    jabatan: StrictStr
+    nama: StrictStr
+    nip: StrictStr = ""
+
+
+class Revisi(_Strict):
+    """One revision of the SOP."""
+
+    ke: StrictInt = Field(ge=1)
+    tanggal: dt.date
+    catatan: StrictStr = ""
+
+
+class Keputusan(_Strict):
+    """Makes a step a decision: where its two answers go."""
+
+    tidak: StepRef
+    ya: StepRef | None = None
+    label: tuple[StrictStr, StrictStr] = ("Ya", "Tidak")
+
+
+class Langkah(_Strict):
+    """One step (one row of the flowchart table)."""
+
+    kegiatan: StrictStr = Field(min_length=1)
+    pelaksana: StrictStr | list[StrictStr]
+    kelengkapan: StrictStr = ""
+    waktu: WaktuField = None
+    output: StrictStr = ""
+    keterangan: StrictStr = ""
+    id: StrictStr | None = None
+    keputusan: Keputusan | None = None
+
+    @property
+    def lanes(self) -> list[str]:
+        return [self.pelaksana] if isinstance(self.pelaksana, str) else list(self.pelaksana)
+
+    @field_validator("pelaksana")
+    @classmethod
+    def _not_empty(cls, value: str | list[str]) -> str | list[str]:
+        if not value:
+            raise PydanticCustomError("pelaksana", "pelaksana langkah tidak boleh kosong")
+        return value
+
+
+class Organisasi(_Strict):
+    """The organisation profile shared by every SOP of a folder (organisasi.yaml)."""
+
+    instansi: list[StrictStr] = Field(min_length=1)
+    logo: StrictStr | None = None
+    kertas: Kertas = "F4"
+
+
+class Sop(_Strict):
+    """One SOP definition."""
+
+    nomor: StrictStr = Field(min_length=1)
+    jenis: Jenis = "makro"
+    judul: StrictStr = Field(min_length=1)
+    unit: list[StrictStr] = Field(min_length=1)
+    tanggal_pembuatan: dt.date
+    tanggal_efektif: dt.date | None = None
+    revisi: list[Revisi] = []
+    disahkan_oleh: Pengesah
+    dasar_hukum: list[StrictStr] = []
+    kualifikasi_pelaksana: list[StrictStr] = []
+    keterkaitan: list[StrictStr] = []
+    peralatan_perlengkapan: list[StrictStr] = []
+    peringatan: TextOrList = []
+    pencatatan_pendataan: TextOrList = []
+    pelaksana: dict[StrictStr, StrictStr] = Field(min_length=1)
+    langkah: list[Langkah] = Field(min_length=1)
+    kertas: Kertas | None = None
+    instansi: list[StrictStr] | None = None
+
+    @property
+    def revisi_terakhir(self) -> Revisi | None:
+        return self.revisi[-1] if self.revisi else None
+
+
+@dataclass(frozen=True)
+class Branch:
+    """A resolved decision: step indexes (0-based) of its two exits and their labels."""
+
+    ya: int
+    tidak: int
+    label_ya: str
+    label_tidak: str
+
+
+@dataclass(frozen=True)
+class SopDocument:
+    """An SOP with its organisation profile applied and references resolved: the layout's input."""
+
+    sop: Sop
+    organisasi: Organisasi
+    source: Path
+    logo_path: Path | None
+    branches: dict[int, Branch]
+
+    @property
+    def kertas(self) -> Kertas:
+        return self.sop.kertas or self.organisasi.kertas
+
+    @property
+    def instansi(self) -> list[str]:
+        return self.sop.instansi or self.organisasi.instansi
+
+    @property
+    def lanes(self) -> list[str]:
+        return list(self.sop.pelaksana)
+
+    def lane_indexes(self, step: int) -> list[int]:
+        keys = self.lanes
+        return sorted(keys.index(k) for k in self.sop.langkah[step].lanes)

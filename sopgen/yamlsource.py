@@ -1,0 +1,200 @@
+"""YAML text -> plain Python data plus the line and column of every key and value.
+
+Reads bytes defensively (BOM, CRLF, other encodings, binary files), refuses object-building tags
+and alias bombs, and turns ruamel's parser errors into Indonesian diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import Diagnostic, UserError
+
+Loc = tuple[str | int, ...]
+MAX_NODES = 100_000
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class YamlSource:
+    """Plain data read from one YAML file, with positions (1-based line and column)."""
+
+    path: Path
+    data: Any
+    value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Position of `loc`, or of its nearest ancestor that has one."""
+        table = self.key_pos if key else self.value_pos
+        probe = tuple(loc)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.value_pos:
+                return self.value_pos[probe]
+            probe = probe[:-1]
+        return self.value_pos.get((), (1, 1))
+
+    def diagnostic(self, loc: Loc, message: str, *, key: bool = False,
+                   severity: str = "error") -> Diagnostic:
+        line, column = self.position(loc, key=key)
+        return Diagnostic(self.path, line, column, message, severity)  # type: ignore[arg-type]
+
+
+def _error(path: Path, line: int | None, column: int | None, message: str) -> UserError:
+    return UserError([Diagnostic(path, line, column, message)])
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """Bytes -> text: UTF-8 with or without BOM; anything else is refused with its line."""
+    if not raw.strip():
+        raise _error(path, 1, 1, "berkas kosong; isi definisi SOP belum ada")
+    if b"\x00" in raw[:8192]:
+        raise _error(path, 1, 1, "berkas biner, bukan teks YAML; periksa apakah berkas yang dipilih benar")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _error(
+            path, line, column,
+            "berkas tidak tersimpan sebagai UTF-8 (mungkin Windows-1252); simpan ulang dengan "
+            "pengodean UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _translate(problem: str, context: str) -> str:
+    text = f"{context or ''} {problem or ''}"
+    if "'\\t'" in text or "\\t" in text:
+        return "karakter TAB tidak boleh dipakai untuk indentasi YAML; gunakan spasi"
+    if "quoted scalar" in text:
+        return "tanda kutip tidak ditutup"
+    if "mapping values are not allowed" in text:
+        return "titik dua (:) di tempat yang salah atau indentasi tidak tepat; beri tanda kutip bila teks memuat ': '"
+    if "expected <block end>" in text or "did not find expected" in text:
+        return "indentasi tidak konsisten; baris ini tidak sejajar dengan baris sebelumnya"
+    if "could not find expected ':'" in text or "simple key" in text:
+        return "kunci tanpa titik dua (:), atau teks panjang yang perlu diberi tanda kutip"
+    if "found undefined alias" in text:
+        return "alias YAML (*nama) tidak dikenal"
+    if "found character" in text:
+        return "karakter yang tidak boleh berada di sini; beri tanda kutip pada teks ini"
+    return f"kesalahan sintaks YAML ({(problem or context or '').strip()})"
+
+
+def parse(path: Path, text: str) -> YamlSource:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    # Dates stay text here so that an impossible date is reported by validation, with its place.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    try:
+        root = yaml.load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else ""
+        message = f"kunci `{key}` ditulis dua kali" if key else "kunci yang sama ditulis dua kali"
+        raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                     message) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if "quoted scalar" in (exc.context or "") and exc.context_mark:
+            mark = exc.context_mark
+        raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                     _translate(exc.problem or "", exc.context or "")) from None
+    except (YAMLError, ValueError, TypeError) as exc:
+        raise _error(path, None, None, f"YAML tidak dapat dibaca: {exc}") from None
+    source = YamlSource(path, None)
+    source.value_pos[()] = (1, 1)
+    budget = [MAX_NODES]
+    source.data = _plain(root, (), source, budget, set())
+    return source
+
+
+def _timestamp_as_text(constructor: Any, node: Any) -> str:
+    return str(constructor.construct_scalar(node))
+
+
+def _tag_of(node: Any) -> str | None:
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", tag)
+    return value if isinstance(value, str) else None
+
+
+def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set[int]) -> Any:
+    """Copy ruamel's round-trip tree into plain data, recording positions on the way."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _error(source.path, None, None,
+                     "definisi terlalu besar atau memakai alias YAML berulang (alias bomb); ditolak")
+    tag = _tag_of(node)
+    if tag and tag.startswith("!") or (tag and tag.startswith("tag:") and tag not in STANDARD_TAGS):
+        line, column = source.position(loc)
+        raise _error(source.path, line, column,
+                     f"tag YAML `{tag}` tidak diizinkan; tulis nilai biasa tanpa tag")
+    if isinstance(node, CommentedMap):
+        if id(node) in seen:
+            raise _error(source.path, *source.position(loc),
+                         "alias YAML yang merujuk ke dirinya sendiri tidak diizinkan")
+        seen = seen | {id(node)}
+        result: dict[Any, Any] = {}
+        for key in node:
+            child = loc + (str(key),)
+            kl, kc = node.lc.key(key)
+            vl, vc = node.lc.value(key)
+            source.key_pos[child] = (kl + 1, kc + 1)
+            source.value_pos[child] = (vl + 1, vc + 1)
+            result[str(key) if key is not None else ""] = _plain(node[key], child, source, budget, seen)
+        return result
+    if isinstance(node, CommentedSeq):
+        if id(node) in seen:
+            raise _error(source.path, *source.position(loc),
+                         "alias YAML yang merujuk ke dirinya sendiri tidak diizinkan")
+        seen = seen | {id(node)}
+        items = []
+        for index, item in enumerate(node):
+            child = loc + (index,)
+            line, column = node.lc.item(index)
+            source.value_pos[child] = (line + 1, column + 1)
+            items.append(_plain(item, child, source, budget, seen))
+        return items
+    if isinstance(node, dt.datetime):
+        return node.date() if node.time() == dt.time() else node
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, dt.date):
+        return dt.date(node.year, node.month, node.day)
+    line, column = source.position(loc)
+    raise _error(source.path, line, column, f"nilai YAML jenis `{type(node).__name__}` tidak didukung")
+
+
+def read(path: Path) -> YamlSource:
+    """Read and parse one YAML file; every failure is a UserError with its place."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _error(path, None, None, "berkas tidak ditemukan") from None
+    except IsADirectoryError:
+        raise _error(path, None, None, "ini folder, bukan berkas YAML") from None
+    except OSError as exc:
+        raise _error(path, None, None, f"berkas tidak dapat dibaca ({exc.strerror})") from None
+    return parse(path, decode(path, raw))
