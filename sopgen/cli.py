@@ -52,8 +52,9 @@ def _formats(value: str) -> list[str]:
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
     unknown = [n for n in names if n not in WRITERS]
     if unknown or not names:
-        raise typer.BadParameter(
-            f"format tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari {', '.join(WRITERS)}")
+        typer.echo(f"Format tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari "
+                   f"{', '.join(WRITERS)}.", err=True)
+        raise typer.Exit(2)
     return list(dict.fromkeys(names))
 
 
@@ -176,10 +177,9 @@ def main() -> None:
             _print(diagnostic)
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        show = getattr(exc, "show", None)
+        if callable(show) and hasattr(exc, "exit_code"):
+            show()
             sys.exit(exc.exit_code)
         if STATE["debug"]:
             traceback.print_exc()

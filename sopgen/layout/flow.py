@@ -272,10 +272,10 @@ class Router:
                 xs.extend(((base, 0.0), (base - gutter / 4, 6.0), (base + gutter / 4, 6.0)))
         return xs
 
-    def connector_spots(self) -> list[tuple[float, float]]:
+    def connector_spots(self, include_tracks: bool = False) -> list[tuple[float, float]]:
         """Candidate x positions for a branch's off-page connector: lane centres, then gutters."""
         return [(self.lane_center(i), 0.0) for i in range(len(self.lane_edges))] + \
-            [(x, 60.0) for x, penalty in self.gutters() if penalty == 0.0]
+            [(x, 60.0 + penalty) for x, penalty in self.gutters() if include_tracks or penalty == 0.0]
 
     def blocked(self, a: Point, b: Point, ignore: Sequence[Shape] = ()) -> bool:
         """Does the axis-aligned segment a-b pass through a symbol (other than `ignore`)?"""
@@ -285,6 +285,17 @@ class Router:
                 continue
             if shape.box.grow(1.0).overlaps(seg.grow(0.01)):
                 return True
+        return False
+
+    def crosses_connector(self, box: Box) -> bool:
+        """Would a new symbol at `box` sit on an arrow already drawn, or outside the lanes?"""
+        if box.x < self.lane_edges[0][0] or box.right > self.lane_edges[-1][1]:
+            return True
+        for connector in self.connectors:
+            for a, b in zip(connector.points, connector.points[1:]):
+                seg = Box(min(a[0], b[0]), min(a[1], b[1]), abs(a[0] - b[0]), abs(a[1] - b[1]))
+                if seg.grow(1.0).overlaps(box):
+                    return True
         return False
 
     def channel_free(self, x: float, y0: float, y1: float) -> bool:
@@ -346,18 +357,21 @@ class Router:
         letter = self.next_letter()
         size = style.OFFPAGE
         options = []
-        clearance = size / 2 + 8
-        for x, penalty in self.connector_spots():
-            side = self.exit_side(source, x)
-            if side not in ("left", "right") or min(abs(x - source.box.x), abs(x - source.box.right)) < clearance:
-                continue
-            start = self.port(source, side)
-            box = Box(x - size / 2, start[1] - size * 0.4, size, size)
-            if any(s.box.grow(1.0).overlaps(box) for s in self.shapes):
-                continue
-            if self.blocked(start, (x, start[1]), (source,)):
-                continue
-            options.append((abs(x - source.box.cx) + penalty, x, side, start))
+        for clearance in (size / 2 + 8, size / 2 + 1):
+            for x, penalty in self.connector_spots(include_tracks=clearance < size):
+                side = self.exit_side(source, x)
+                if side not in ("left", "right") or \
+                        min(abs(x - source.box.x), abs(x - source.box.right)) < clearance:
+                    continue
+                start = self.port(source, side)
+                box = Box(x - size / 2, start[1] - size * 0.4, size, size)
+                if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+                    continue
+                if self.blocked(start, (x, start[1]), (source,)):
+                    continue
+                options.append((abs(x - source.box.cx) + penalty, x, side, start))
+            if options:
+                break
         if options:
             _, x, side, start = min(options)
             connector = self.offpage(letter, x, start[1] - size * 0.4 + size / 2, "keluar")
@@ -377,17 +391,19 @@ class Router:
         """The twin connector beside the branch's target, with its arrow entering from above."""
         size = style.OFFPAGE
         options = []
-        clearance = size / 2 + 8
-        for x, penalty in self.connector_spots():
-            if target.box.x - clearance < x < target.box.right + clearance:
-                continue
-            y, tail = self.approach(target, x)
-            box = Box(x - size / 2, y - size * 0.4, size, size)
-            if any(s.box.grow(1.0).overlaps(box) for s in self.shapes):
-                continue
-            if self.blocked((x, y), tail[1], (target,)):
-                continue
-            options.append((abs(x - target.box.cx) + penalty, x, y, tail))
+        for clearance in (size / 2 + 8, size / 2 + 1):
+            for x, penalty in self.connector_spots(include_tracks=clearance < size):
+                if target.box.x - clearance < x < target.box.right + clearance:
+                    continue
+                y, tail = self.approach(target, x)
+                box = Box(x - size / 2, y - size * 0.4, size, size)
+                if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+                    continue
+                if self.blocked((x, y), tail[1], (target,)):
+                    continue
+                options.append((abs(x - target.box.cx) + penalty, x, y, tail))
+            if options:
+                break
         if not options:
             x = target.box.cx
             y = target.box.y - ARROW_GAP - size / 2
