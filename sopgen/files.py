@@ -42,6 +42,12 @@ def _describe(exc: OSError, path: Path) -> str:
     return f"{path}: gagal menulis berkas ({exc.strerror or exc})"
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, produce: Callable[[BinaryIO], None]) -> None:
     """Write through a temporary file in the same folder, then rename it over `path`.
 
@@ -58,6 +64,7 @@ def write_atomic(path: Path, produce: Callable[[BinaryIO], None]) -> None:
             produce(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except OSError as exc:
         with suppress(OSError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import pdf
+from . import pdf, xlsx
 
 WRITERS: dict[str, ModuleType] = {}
 
@@ -16,4 +16,5 @@ def register(module: ModuleType) -> None:
     WRITERS[module.name] = module
 
 
+register(xlsx)
 register(pdf)

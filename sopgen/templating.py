@@ -1,0 +1,37 @@
+"""Jinja templates from `templates/`: found in an installed package or in a checkout."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+_PACKAGE = Path(__file__).resolve().parent
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def templates_dir() -> Path:
+    """`sopgen/templates` in a wheel install, `templates/` beside the package in a checkout."""
+    for candidate in (_PACKAGE / "templates", _PACKAGE.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("folder templat sopgen tidak ditemukan; pasang ulang sopgen")
+
+
+def xml_text(value: object) -> str:
+    """Text with the characters XML 1.0 forbids removed (control characters, lone surrogates)."""
+    return XML_FORBIDDEN.sub("", str(value))
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=True,
+                      undefined=StrictUndefined, keep_trailing_newline=False)
+    env.filters["xmltext"] = xml_text
+    return env
+
+
+def render(name: str, **context: object) -> str:
+    return environment().get_template(name).render(**context)

@@ -1,0 +1,158 @@
+"""Layout drawing -> DrawingML items in EMU, shared by the XLSX and DOCX writers.
+
+Each symbol becomes a preset flowchart geometry, each arrow a straight connector (glued to its
+symbols where it is a plain vertical) or an exact custom-geometry polyline with a triangle tail,
+each label a text box with no fill and no line. The XML itself comes from Jinja templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..layout.document import Box, Connector, Label, Page, Shape
+from ..layout.metrics import OFFICE_FONT
+from ..templating import render
+
+EMU_PER_PT = 12700
+PRESETS = {
+    "terminator": "flowChartTerminator",
+    "process": "flowChartProcess",
+    "decision": "flowChartDecision",
+    "offpage": "flowChartOffpageConnector",
+}
+TOP, BOTTOM = 0, 2
+"""Connection-site indexes of the flowchart presets (0 top, 1 left, 2 bottom, 3 right)."""
+
+
+def emu(points: float) -> int:
+    return int(round(points * EMU_PER_PT))
+
+
+@dataclass
+class Anchor:
+    """An XLSX cell anchor: column and row indexes (0-based) with offsets in EMU."""
+
+    from_col: int
+    from_col_off: int
+    from_row: int
+    from_row_off: int
+    to_col: int
+    to_col_off: int
+    to_row: int
+    to_row_off: int
+
+
+@dataclass
+class Item:
+    id: int
+    name: str
+    box: Box
+    """In the target's coordinate space, points."""
+    geometry: str | None = None
+    path: list[tuple[int, int]] = field(default_factory=list)
+    flip_h: bool = False
+    flip_v: bool = False
+    straight: bool = False
+    fill: bool = True
+    line: bool = True
+    line_width: int = 9525
+    arrow: bool = False
+    text: str = ""
+    text_size: int = 650
+    bold: bool = False
+    align: str = "ctr"
+    dash: bool = False
+    line_color: str = "000000"
+    glue_start: tuple[int, int] | None = None
+    glue_end: tuple[int, int] | None = None
+    anchor: Anchor | None = None
+
+    @property
+    def x(self) -> int:
+        return emu(self.box.x)
+
+    @property
+    def y(self) -> int:
+        return emu(self.box.y)
+
+    @property
+    def w(self) -> int:
+        return emu(self.box.w)
+
+    @property
+    def h(self) -> int:
+        return emu(self.box.h)
+
+
+def _shift(box: Box, dx: float, dy: float) -> Box:
+    return Box(box.x + dx, box.y + dy, box.w, box.h)
+
+
+def _connector(conn: Connector, ids: dict[str, int], shapes: dict[str, Shape], next_id: int,
+               dx: float, dy: float) -> Item:
+    xs = [x + dx for x, _ in conn.points]
+    ys = [y + dy for _, y in conn.points]
+    box = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+    name = f"Panah {conn.source} ke {conn.target}"
+    if len(conn.points) == 2:
+        (x1, y1), (x2, y2) = conn.points
+        item = Item(next_id, name, box, geometry="straightConnector1", straight=True, fill=False,
+                    arrow=True, line_width=8890, flip_h=x2 < x1, flip_v=y2 < y1)
+        src, dst = shapes[conn.source], shapes[conn.target]
+        vertical_down = abs(x1 - x2) < 0.01 and y2 > y1
+        if vertical_down and abs(src.box.cx - x1) < 0.01 and abs(dst.box.cx - x1) < 0.01:
+            item.glue_start = (ids[conn.source], BOTTOM)
+            item.glue_end = (ids[conn.target], TOP)
+        return item
+    origin_x, origin_y = emu(box.x), emu(box.y)
+    path = [(emu(x) - origin_x, emu(y) - origin_y) for x, y in zip(xs, ys)]
+    return Item(next_id, name, box, path=path, fill=False, arrow=True, line_width=8890)
+
+
+def _label(label: Label, next_id: int, dx: float, dy: float) -> Item:
+    return Item(next_id, f"Label {label.text}", _shift(label.box, dx, dy), geometry="rect", fill=False,
+                line=False, text=label.text, text_size=int(round(label.size * 100)), align="l")
+
+
+def page_items(page: Page, first_id: int, dx: float = 0.0, dy: float = 0.0) -> list[Item]:
+    """The page's drawing as items moved by (dx, dy) points: arrows, then symbols, then labels."""
+    shapes = {s.id: s for s in page.shapes}
+    ids = {shape.id: first_id + index for index, shape in enumerate(page.shapes)}
+    next_id = first_id + len(page.shapes)
+    arrows = []
+    for conn in page.connectors:
+        arrows.append(_connector(conn, ids, shapes, next_id, dx, dy))
+        next_id += 1
+    symbols = [
+        Item(ids[s.id], f"{s.kind} {s.id}", _shift(s.box, dx, dy), geometry=PRESETS[s.kind], line_width=10160,
+             text=s.text, bold=True, text_size=650)
+        for s in page.shapes
+    ]
+    labels = []
+    for label in page.labels:
+        labels.append(_label(label, next_id, dx, dy))
+        next_id += 1
+    return arrows + symbols + labels
+
+
+def renumber(items: list[Item], first_id: int) -> list[Item]:
+    """Copies of the items with ids from `first_id` on, glue references following them."""
+    mapping = {item.id: first_id + index for index, item in enumerate(items)}
+    renumbered = []
+    for item in items:
+        copy = replace(item, id=mapping[item.id])
+        if item.glue_start:
+            copy.glue_start = (mapping[item.glue_start[0]], item.glue_start[1])
+        if item.glue_end:
+            copy.glue_end = (mapping[item.glue_end[0]], item.glue_end[1])
+        renumbered.append(copy)
+    return renumbered
+
+
+def xlsx_anchors(items: list[Item]) -> str:
+    return render("drawingml/xlsx_anchors.xml.j2", items=items, font=OFFICE_FONT)
+
+
+def docx_group(items: list[Item], group: dict[str, int], doc_pr_id: int, page_number: int) -> str:
+    return render("drawingml/docx_group.xml.j2", items=items, group=group, doc_pr_id=doc_pr_id,
+                  page_number=page_number, font=OFFICE_FONT)

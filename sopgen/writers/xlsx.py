@@ -1,0 +1,259 @@
+"""LaidOutDocument -> XLSX: one worksheet on the layout's grid, with native flowchart shapes.
+
+Rows are the layout's rows (a repeated header is printed by the print titles instead of being
+written again), column widths and row heights are the layout's, page breaks are where the layout
+breaks pages. Shapes are added to the saved package as DrawingML (see xlsx_package).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from bisect import bisect_right
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock as RichBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.drawing.image import Image
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
+from openpyxl.drawing.xdr import XDRPositiveSize2D
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.views import Pane, Selection
+
+from ..layout import style
+from ..layout.document import Cell, LaidOutDocument, Para, Spacer, Table, TextBlock
+from ..layout.metrics import OFFICE_FONT
+from ..templating import xml_text
+from . import drawingml
+from .drawingml import Anchor, Item, emu
+from .xlsx_package import add_drawing
+
+name = "xlsx"
+suffix = ".xlsx"
+
+DEFAULT_FONT = "Courier New"
+DIGIT_PX = 8
+PAPER_CODES = {"F4": 14, "A4": 9, "Legal": 5}
+"""Excel paper codes: 14 is Folio (8.5 x 13 in), the F4 of Indonesian offices."""
+FIXED_DATE = dt.datetime(2000, 1, 1)
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
+
+
+def column_width(points: float, digit: int = DIGIT_PX) -> float:
+    """Excel's column width (characters of the default font) that is exactly `points` wide.
+
+    Excel draws a width W as trunc(((256 W + trunc(128 / d)) / 256) d) pixels, d being the
+    default font's digit width in pixels. W = pixels / d gives exactly those pixels there, and
+    exactly W digits (W * 6 pt) in LibreOffice, which measures the digit without rounding.
+    """
+    return round(points / style.PX) / digit
+
+
+def column_pixels(width: float, digit: int = DIGIT_PX) -> int:
+    return int(((256 * width + 128 // digit) / 256) * digit)
+
+
+def para_text(para: Para) -> str:
+    text = para.text
+    if para.number:
+        text = f"{para.number} {text}"
+    if para.checkbox is not None:
+        text = ("\u2611 " if para.checkbox else "\u2610 ") + text
+    blank = int(round(para.space_before / style.LEADING))
+    return "\n" * blank + xml_text(text)
+
+
+def cell_value(paras: tuple[Para, ...]) -> str | CellRichText:
+    texts = [para_text(p) for p in paras]
+    if len({p.bold for p in paras}) <= 1:
+        return "\n".join(texts)
+    blocks = []
+    for index, (para, text) in enumerate(zip(paras, texts)):
+        font = InlineFont(rFont=OFFICE_FONT, sz=para.size, b=para.bold)
+        blocks.append(RichBlock(font, text + ("\n" if index < len(paras) - 1 else "")))
+    return CellRichText(blocks)
+
+
+class _Sheet:
+    def __init__(self, document: LaidOutDocument):
+        self.document = document
+        self.workbook = Workbook()
+        # The default font sets the unit of column widths. Excel rounds its digit to whole pixels,
+        # LibreOffice does not; Courier New 10 (twin: Liberation Mono) has a digit of exactly
+        # 6 pt = 8 px, so both programs give every column the same width. Cells use Arial.
+        default = Font(name=DEFAULT_FONT, sz=10, family=3)
+        self.workbook._fonts = IndexedList([default])
+        self.workbook._named_styles["Normal"].font = default
+        self.ws = self.workbook.active
+        self.ws.title = "SOP"
+        self.row = 1
+        self.row_tops = [0.0]
+        """Sheet y (points) of the top of each written row, index = row number - 1."""
+        self.col_edges = [0.0]
+        for width in document.columns:
+            self.col_edges.append(self.col_edges[-1] + width)
+
+    def add_row(self, height: float) -> int:
+        row = self.row
+        self.ws.row_dimensions[row].height = height
+        self.row_tops.append(self.row_tops[-1] + height)
+        self.row += 1
+        return row
+
+    def style_range(self, top: int, left: int, bottom: int, right: int, cell: Cell) -> None:
+        fill = PatternFill("solid", fgColor=cell.fill) if cell.fill else None
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                target = self.ws.cell(r, c)
+                target.border = BORDER
+                if fill:
+                    target.fill = fill
+
+    def write_cell(self, cell: Cell, sheet_row: int) -> None:
+        top, left = sheet_row, cell.col + 1
+        bottom, right = sheet_row + cell.rowspan - 1, cell.col + cell.colspan
+        target = self.ws.cell(top, left)
+        if cell.paras:
+            target.value = cell_value(cell.paras)
+            first = cell.paras[0]
+            target.font = Font(name=OFFICE_FONT, size=first.size, bold=first.bold)
+        else:
+            target.font = Font(name=OFFICE_FONT, size=style.FONT)
+        target.alignment = Alignment(horizontal=cell.align, vertical=VALIGN[cell.valign], wrap_text=True)
+        if bottom > top or right > left:
+            self.ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
+        self.style_range(top, left, bottom, right, cell)
+
+    def table(self, table: Table) -> dict[int, int]:
+        """Write the table's rows (not the repeated header); return layout row -> sheet row."""
+        mapping: dict[int, int] = {}
+        for index, row in enumerate(table.rows):
+            if not row.repeated:
+                mapping[index] = self.add_row(row.h)
+        for cell in table.cells:
+            if cell.row in mapping:
+                self.write_cell(cell, mapping[cell.row])
+        return mapping
+
+    def title(self, block: TextBlock) -> None:
+        row = self.add_row(block.box.h)
+        para = block.paras[0]
+        target = self.ws.cell(row, 1, xml_text(para.text))
+        target.font = Font(name=OFFICE_FONT, size=para.size, bold=para.bold)
+        target.alignment = Alignment(horizontal=para.align, vertical="center")
+        self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(self.document.columns))
+
+    def emblem(self, image: Path, box) -> None:
+        picture = Image(str(image))
+        col, col_off, row, row_off = self.point(box.x, box.y)
+        ratio = min(box.w / max(picture.width, 1), box.h / max(picture.height, 1))
+        size = XDRPositiveSize2D(emu(picture.width * ratio), emu(picture.height * ratio))
+        picture.anchor = OneCellAnchor(_from=AnchorMarker(col, col_off, row, row_off), ext=size)
+        self.ws.add_image(picture)
+
+    def point(self, x: float, y: float) -> tuple[int, int, int, int]:
+        """Sheet position in points -> (col, col offset, row, row offset), 0-based, offsets in EMU."""
+        col = max(0, min(bisect_right(self.col_edges, x) - 1, len(self.col_edges) - 2))
+        row = max(0, min(bisect_right(self.row_tops, y) - 1, len(self.row_tops) - 2))
+        return col, emu(x - self.col_edges[col]), row, emu(y - self.row_tops[row])
+
+    def anchor(self, item: Item) -> Anchor:
+        box = item.box
+        return Anchor(*self.point(box.x, box.y), *self.point(box.right, box.bottom))
+
+
+def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int] | None]:
+    """Write the grid with openpyxl; return the sheet, the drawing items and the header rows."""
+    sheet = _Sheet(document)
+    ws = sheet.ws
+    for index, width in enumerate(document.columns, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = column_width(width)
+    items: list[Item] = []
+    header_rows: tuple[int, int] | None = None
+    dx = -document.margins.left
+    for page_index, page in enumerate(document.pages):
+        dy: float | None = None
+        for block in page.blocks:
+            if isinstance(block, Spacer):
+                sheet.add_row(block.box.h)
+            elif isinstance(block, TextBlock):
+                sheet.title(block)
+            elif isinstance(block, Table):
+                mapping = sheet.table(block)
+                first = min(mapping)
+                dy = sheet.row_tops[mapping[first] - 1] - block.rows[first].y
+                if block.kind == "prosedur" and header_rows is None:
+                    header_rows = (mapping[0], mapping[1])
+                for cell in block.cells:
+                    if cell.image_box is not None and cell.row in mapping:
+                        box = drawingml._shift(cell.image_box, dx, dy)
+                        if cell.image is not None:
+                            sheet.emblem(cell.image, box)
+                        else:
+                            items.append(Item(len(items) + 1, "Bingkai lambang", box, geometry="rect", fill=False,
+                                              line_width=6350, dash=True, line_color="A0A0A0"))
+        if dy is not None and page.shapes:
+            items.extend(drawingml.page_items(page, len(items) + 1, dx, dy))
+        if page_index < len(document.pages) - 1:
+            ws.row_breaks.append(Break(id=sheet.row - 1))
+    for item in items:
+        item.anchor = sheet.anchor(item)
+    return sheet, items, header_rows
+
+
+def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int, int] | None) -> None:
+    ws = sheet.ws
+    margins = document.margins
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = PAPER_CODES[document.paper]
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=margins.left / 72, right=margins.right / 72, top=margins.top / 72,
+                                  bottom=margins.bottom / 72, header=0.2, footer=margins.footer / 72)
+    ws.oddFooter.left.text = xml_text(document.number)
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+    for part in (ws.oddFooter.left, ws.oddFooter.right):
+        part.size = document.footer_size
+        part.font = OFFICE_FONT
+    ws.print_area = f"A1:{get_column_letter(len(document.columns))}{sheet.row - 1}"
+    if header_rows:
+        first, last = header_rows
+        ws.print_title_rows = f"{first}:{last}"
+        # Freeze under the header rows, with the view scrolled so the frozen band is the header.
+        ws.sheet_view.topLeftCell = f"A{first}"
+        below = f"A{last + 1}"
+        ws.sheet_view.pane = Pane(ySplit=last - first + 1, topLeftCell=below, activePane="bottomLeft",
+                                  state="frozen")
+        ws.sheet_view.selection = [Selection(pane="bottomLeft", activeCell=below, sqref=below)]
+    properties = sheet.workbook.properties
+    properties.title = xml_text(document.title)
+    properties.subject = xml_text(document.subject)
+    properties.creator = "sopgen"
+    properties.lastModifiedBy = "sopgen"
+    properties.created = FIXED_DATE
+    properties.modified = FIXED_DATE
+
+
+def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
+    sheet, items, header_rows = build(document)
+    _page_setup(document, sheet, header_rows)
+    buffer = io.BytesIO()
+    sheet.workbook.save(buffer)
+
+    def anchors(first_id: int) -> str:
+        return drawingml.xlsx_anchors(drawingml.renumber(items, first_id))
+
+    package = add_drawing(buffer.getvalue(), anchors) if items else buffer.getvalue()
+    if isinstance(target, Path):
+        target.write_bytes(package)
+    else:
+        target.write(package)
