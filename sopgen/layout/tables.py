@@ -7,7 +7,7 @@ height on the page, wrapping every cell's text into positioned lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..dates import tanggal_panjang
@@ -49,7 +49,7 @@ class TableSpec:
         spans = sorted(self.cells, key=lambda c: c.rowspan)
         for spec in spans:
             width = sum(widths[spec.col:spec.col + spec.colspan])
-            needed = text.height(spec.paras, width) + (EMBLEM + 6 if spec.emblem else 0)
+            needed = text.height(spec.paras, width)
             covered = sum(heights[spec.row:spec.row + spec.rowspan])
             if needed > covered:
                 heights[spec.row + spec.rowspan - 1] += needed - covered
@@ -84,8 +84,10 @@ def identity(doc: SopDocument, grid: Grid) -> TableSpec:
                                   style.FONT)]),
         ("Disahkan oleh", signatory),
     ]
-    cells = [CellSpec(0, 0, left, _paras(doc.instansi, 9.0, True, "center"), rowspan=len(values),
-                      align="center", valign="bottom", image=doc.logo_path, emblem=True)]
+    institution = _paras(doc.instansi, 9.0, True, "center")
+    institution[0] = replace(institution[0], space_before=EMBLEM + 6)
+    cells = [CellSpec(0, 0, left, institution, rowspan=len(values), align="center", valign="top",
+                      image=doc.logo_path, emblem=True)]
     for row, (caption, paras) in enumerate(values):
         cells.append(CellSpec(row, left, label - left, [Para(caption, style.FONT)]))
         cells.append(CellSpec(row, label, n - label, paras))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import pdf, xlsx
+from . import docx, pdf, xlsx
 
 WRITERS: dict[str, ModuleType] = {}
 
@@ -17,4 +17,5 @@ def register(module: ModuleType) -> None:
 
 
 register(xlsx)
+register(docx)
 register(pdf)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from bisect import bisect_right
 from pathlib import Path
 from typing import BinaryIO
@@ -67,7 +68,7 @@ def para_text(para: Para) -> str:
         text = f"{para.number} {text}"
     if para.checkbox is not None:
         text = ("\u2611 " if para.checkbox else "\u2610 ") + text
-    blank = int(round(para.space_before / style.LEADING))
+    blank = math.ceil(para.space_before / style.LEADING)
     return "\n" * blank + xml_text(text)
 
 

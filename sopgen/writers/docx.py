@@ -1,0 +1,296 @@
+"""LaidOutDocument -> DOCX: fixed-layout tables on the layout's grid, one drawing group per page.
+
+Each page's flowchart is its own table (header rows marked to repeat, rows that never split, exact
+heights), and the next page starts with a page break, so Word's pages are the layout's pages. The
+drawing of a page is one `wpg` group anchored in the first lane cell of its first body row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+import io
+import zipfile
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.shared import Pt
+
+from ..layout import style
+from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
+from ..layout.metrics import OFFICE_FONT
+from ..layout.text import leading
+from ..templating import xml_text
+from . import drawingml
+from .xlsx_package import repack
+
+name = "docx"
+suffix = ".docx"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = f'xmlns:w="{W_NS}"'
+FIXED_DATE = dt.datetime(2000, 1, 1)
+VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
+BORDER = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+SEPARATOR_H = 0.75
+"""Height of the tiny paragraph that carries a page break before a continuation table."""
+
+
+def twips(points: float) -> int:
+    return int(round(points * 20))
+
+
+def _text(value: str) -> str:
+    return escape(xml_text(value))
+
+
+def _run(text: str, size: float, bold: bool) -> str:
+    bold_xml = "<w:b/><w:bCs/>" if bold else ""
+    half = int(round(size * 2))
+    return (f'<w:r><w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
+            f'{bold_xml}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{_text(text)}</w:t></w:r>')
+
+
+def paragraph_xml(para: Para | None, line: float, extra_ppr: str = "", runs: str = "") -> str:
+    """One paragraph with exact line spacing (the layout's leading), so heights agree."""
+    if para is None:
+        return (f'<w:p {NS}><w:pPr>{extra_ppr}<w:spacing w:before="0" w:after="0" w:line="{twips(line)}" '
+                f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{runs}</w:p>')
+    indent = ""
+    content = ""
+    if para.number:
+        indent = (f'<w:tabs><w:tab w:val="left" w:pos="{twips(para.indent)}"/></w:tabs>'
+                  f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>')
+        content = _run(para.number, para.size, para.bold) + "<w:r><w:tab/></w:r>"
+    text = para.text
+    if para.checkbox is not None:
+        text = ("\u2611 " if para.checkbox else "\u2610 ") + text
+    content += _run(text, para.size, para.bold)
+    spacing = (f'<w:spacing w:before="{twips(para.space_before)}" w:after="0" w:line="{twips(line)}" '
+               f'w:lineRule="exact"/>')
+    return (f'<w:p {NS}><w:pPr>{extra_ppr}{indent if para.number else ""}{spacing}'
+            f'<w:jc w:val="{para.align}"/></w:pPr>{runs}{content}</w:p>')
+
+
+def _cell_xml(cell: Cell | None, width: float, span: int, merge: str, anchor_run: str = "",
+              zero_margins: bool = False) -> str:
+    props = f'<w:tcW w:w="{twips(width)}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if merge == "restart":
+        props += '<w:vMerge w:val="restart"/>'
+    elif merge == "continue":
+        props += "<w:vMerge/>"
+    if cell is not None and cell.fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>'
+    if zero_margins:
+        props += ('<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+                  '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>')
+    valign = "top" if zero_margins or cell is None else VALIGN[cell.valign]
+    props += f'<w:vAlign w:val="{valign}"/>'
+    paras = ""
+    if cell is not None and merge != "continue":
+        own = list(cell.paras)
+        if cell.image_box is not None and own:
+            # The emblem (picture, or the frame's drawing) sits in a paragraph as tall as the gap
+            # the layout left above the institution's name.
+            inner = anchor_run or ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
+            paras = paragraph_xml(None, own[0].space_before + style.PAD_Y, '<w:jc w:val="center"/>', inner)
+            own[0] = replace(own[0], space_before=0)
+            anchor_run = ""
+        paras += "".join(paragraph_xml(p, leading(p.size)) for p in own)
+    if anchor_run or not paras:
+        paras = paragraph_xml(None, style.LEADING, runs=anchor_run) + paras
+    return f"<w:tc>{'<w:tcPr>' + props + '</w:tcPr>'}{paras}</w:tc>"
+
+
+def table_xml(table: Table, columns: tuple[float, ...], anchor: tuple[int, int] | None = None,
+              anchor_run: str = "") -> str:
+    """A fixed-layout table on the sheet's grid: merges as gridSpan/vMerge, exact row heights."""
+    starts = {(c.row, c.col): c for c in table.cells}
+    covering: dict[tuple[int, int], Cell] = {}
+    for cell in table.cells:
+        for r in range(cell.row + 1, cell.row + cell.rowspan):
+            covering[(r, cell.col)] = cell
+    borders = "".join(BORDER.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in columns)
+    rows = []
+    for index, row in enumerate(table.rows):
+        header = "<w:tblHeader/>" if row.kind == "header" else ""
+        cells = []
+        col = 0
+        while col < len(columns):
+            cell = starts.get((index, col))
+            merge = ""
+            if cell is None and (index, col) in covering:
+                cell, merge = covering[(index, col)], "continue"
+            elif cell is not None and cell.rowspan > 1:
+                merge = "restart"
+            span = cell.colspan if cell is not None else 1
+            width = sum(columns[col:col + span])
+            is_anchor = anchor == (index, col)
+            cells.append(_cell_xml(cell, width, span, merge, anchor_run if is_anchor else "", is_anchor))
+            col += span
+        rows.append(f'<w:tr><w:trPr><w:cantSplit/>{header}<w:trHeight w:val="{twips(row.h)}" w:hRule="exact"/>'
+                    f'</w:trPr>{"".join(cells)}</w:tr>')
+    return (f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{twips(sum(columns))}" w:type="dxa"/>'
+            f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+            f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+            f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/>'
+            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+
+
+def _group_run(items: list[drawingml.Item], origin: Box, doc_pr_id: int, page_number: int) -> str:
+    left = min(i.box.x for i in items)
+    top = min(i.box.y for i in items)
+    right = max(i.box.right for i in items)
+    bottom = max(i.box.bottom for i in items)
+    group = {
+        "x": drawingml.emu(left - origin.x), "y": drawingml.emu(top - origin.y),
+        "w": drawingml.emu(right - left), "h": drawingml.emu(bottom - top),
+        "child_x": drawingml.emu(left), "child_y": drawingml.emu(top),
+    }
+    return drawingml.docx_group(items, group, doc_pr_id, page_number)
+
+
+def _drawing_anchor(page: Page, document: LaidOutDocument, table: Table) -> tuple[int, int, Box] | None:
+    """The first lane cell of the first body row: the drawing's anchor on this page."""
+    if not page.shapes:
+        return None
+    row = next(i for i, r in enumerate(table.rows) if r.kind == "body")
+    lane = document.lanes[0]
+    cell = next(c for c in table.cells if c.row == row and c.col == lane)
+    return row, lane, cell.box
+
+
+def _footer(doc, document: LaidOutDocument) -> None:
+    footer = doc.sections[0].footer
+    body = footer._element
+    for child in list(body):
+        body.remove(child)
+    usable = document.width - document.margins.left - document.margins.right
+    size = int(round(document.footer_size * 2))
+    rpr = (f'<w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/><w:sz w:val="{size}"/></w:rPr>')
+
+    def field(code: str) -> str:
+        return (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> '
+                f'{code} </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+                f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
+
+    text = lambda value: f'<w:r>{rpr}<w:t xml:space="preserve">{_text(value)}</w:t></w:r>'  # noqa: E731
+    body.append(parse_xml(
+        f'<w:p {NS}><w:pPr><w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>'
+        f'<w:spacing w:before="0" w:after="0"/></w:pPr>{text(document.number)}<w:r>{rpr}<w:tab/></w:r>'
+        f'{text("Halaman ")}{field("PAGE")}{text(" dari ")}{field("NUMPAGES")}</w:p>'))
+
+
+def _setup(doc, document: LaidOutDocument) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Pt(document.width), Pt(document.height)
+    margins = document.margins
+    section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
+    section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
+    section.header_distance = Pt(margins.top / 2)
+    section.footer_distance = Pt(margins.footer)
+    normal = doc.styles["Normal"]
+    normal.font.name = OFFICE_FONT
+    normal.font.size = Pt(style.FONT)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    settings = doc.settings.element
+    for compat in settings.iter(f"{{{W_NS}}}compatSetting"):
+        if compat.get(f"{{{W_NS}}}name") == "compatibilityMode":
+            compat.set(f"{{{W_NS}}}val", "15")
+    props = doc.core_properties
+    props.title = xml_text(document.title)
+    props.subject = xml_text(document.subject)
+    props.author = "sopgen"
+    props.last_modified_by = "sopgen"
+    props.created = props.modified = FIXED_DATE
+    props.revision = 1
+
+
+def build(document: LaidOutDocument):
+    doc = Document()
+    _setup(doc, document)
+    _footer(doc, document)
+    body = doc.element.body
+    sect = body[-1]
+    for child in list(body)[:-1]:
+        body.remove(child)
+    doc_pr_id = 1000
+    emblems: list[tuple[Path, Box]] = []
+
+    def add(xml: str) -> None:
+        sect.addprevious(parse_xml(xml))
+
+    for index, page in enumerate(document.pages):
+        break_pending = index > 0
+        for block in page.blocks:
+            page_break = '<w:pageBreakBefore/>' if break_pending else ""
+            if isinstance(block, Spacer):
+                add(paragraph_xml(None, block.box.h, page_break))
+            elif isinstance(block, TextBlock):
+                add(paragraph_xml(block.paras[0], block.box.h, page_break))
+            elif isinstance(block, Table):
+                if break_pending:
+                    add(paragraph_xml(None, SEPARATOR_H, page_break))
+                anchor_run, anchor = "", None
+                found = _drawing_anchor(page, document, block) if block.kind == "prosedur" else None
+                frame = next((c for c in block.cells if c.image_box is not None), None)
+                if found is not None:
+                    row, col, origin = found
+                    doc_pr_id += 1
+                    anchor_run = _group_run(drawingml.page_items(page, doc_pr_id * 100), origin, doc_pr_id,
+                                            page.number)
+                    anchor = (row, col)
+                elif frame is not None and frame.image is None:
+                    doc_pr_id += 1
+                    item = drawingml.Item(doc_pr_id * 100, "Bingkai lambang", frame.image_box, geometry="rect",
+                                          fill=False, line_width=6350, dash=True, line_color="A0A0A0")
+                    anchor_run = _group_run([item], frame.box, doc_pr_id, page.number)
+                    anchor = (frame.row, frame.col)
+                elif frame is not None:
+                    emblems.append((frame.image, frame.image_box))
+                add(table_xml(block, document.columns, anchor, anchor_run))
+            break_pending = False
+    add(paragraph_xml(None, SEPARATOR_H))
+    for image, box in emblems:
+        _place_emblem(doc, image, box)
+    return doc
+
+
+def _place_emblem(doc, image: Path, box: Box) -> None:
+    """Put the emblem picture into the paragraph reserved for it (marked `{EMBLEM}`)."""
+    for paragraph in doc.element.body.iter(f"{{{W_NS}}}p"):
+        runs = [t for t in paragraph.iter(f"{{{W_NS}}}t") if t.text == "{EMBLEM}"]
+        if runs:
+            break
+    else:
+        return
+    from docx.text.paragraph import Paragraph
+
+    para = Paragraph(paragraph, doc._body)
+    runs[0].getparent().getparent().remove(runs[0].getparent())
+    para.add_run().add_picture(str(image), height=Pt(box.h))
+
+
+def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
+    doc = build(document)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    package = repack(parts)
+    if isinstance(target, Path):
+        target.write_bytes(package)
+    else:
+        target.write(package)
+
