@@ -1,0 +1,219 @@
+"""XLSX and DOCX writers: the math, the package structure, and re-reading the files."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from conftest import VALID, shipped
+from openpyxl.drawing.image import Image as XlImage
+from PIL import Image
+
+from sopgen.layout import layout
+from sopgen.loader import load_sop
+from sopgen.writers import docx as docx_writer
+from sopgen.writers import drawingml
+from sopgen.writers import xlsx as xlsx_writer
+from sopgen.writers.xlsx_package import add_drawing, insert_drawing_element, max_shape_id
+
+MONEV = Path(__file__).resolve().parent.parent / "definitions" / "monev-sop-ap.yaml"
+
+
+def written(writer, path: Path = MONEV):
+    document = layout(load_sop(path).document)
+    buffer = io.BytesIO()
+    writer.write(document, buffer)
+    return document, buffer.getvalue()
+
+
+def parts_of(package: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(package)) as z:
+        return {n: z.read(n).decode("utf-8", "replace") for n in z.namelist()}
+
+
+# -- units and anchors --------------------------------------------------------------------------
+
+def test_emu_conversion():
+    assert drawingml.emu(1) == 12700
+    assert drawingml.emu(0.75) == 9525
+    assert drawingml.emu(72) == 914400
+
+
+@pytest.mark.parametrize("points", [0.75, 22.5, 69.0, 110.25, 207.0, 41.25])
+def test_column_width_gives_exact_pixels_in_excel_and_points_in_libreoffice(points):
+    width = xlsx_writer.column_width(points)
+    assert xlsx_writer.column_pixels(width) == round(points / 0.75)
+    assert width * 6 == pytest.approx(points)  # LibreOffice: width times the 6 pt digit of Courier New
+
+
+def test_anchor_math_walks_columns_and_rows():
+    document, _ = written(xlsx_writer)
+    sheet, items, header_rows = xlsx_writer.build(document)
+    edges = sheet.col_edges
+    assert sheet.point(edges[3] + 2.0, sheet.row_tops[5] + 1.5) == (3, 25400, 5, 19050)
+    assert sheet.point(0, 0) == (0, 0, 0, 0)
+    shape = next(i for i in items if i.name.startswith("process"))
+    anchor = shape.anchor
+    assert edges[anchor.from_col] + anchor.from_col_off / 12700 == pytest.approx(shape.box.x, abs=1e-4)
+    assert sheet.row_tops[anchor.from_row] + anchor.from_row_off / 12700 == pytest.approx(shape.box.y, abs=1e-4)
+    assert header_rows is not None and header_rows[1] == header_rows[0] + 1
+
+
+# -- zip patching -------------------------------------------------------------------------------
+
+def _anchor_xml(first_id: int) -> str:
+    item = drawingml.Item(first_id, "uji", drawingml.Box(10, 10, 30, 20), geometry="flowChartProcess")
+    item.anchor = drawingml.Anchor(0, 0, 0, 0, 1, 0, 1, 0)
+    return drawingml.xlsx_anchors([item])
+
+
+def test_zip_patch_creates_drawing_part_relationship_and_content_type():
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "x"
+    workbook.active.add_table  # noqa: B018 - the sheet exists
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    parts = parts_of(add_drawing(buffer.getvalue(), _anchor_xml))
+    assert "xl/drawings/drawing1.xml" in parts
+    rels = parts["xl/worksheets/_rels/sheet1.xml.rels"]
+    rel_id = re.search(r'Id="([^"]+)"[^>]*relationships/drawing"', rels).group(1)
+    assert f'r:id="{rel_id}"' in parts["xl/worksheets/sheet1.xml"]
+    assert 'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"' \
+        in parts["[Content_Types].xml"]
+    assert 'cNvPr id="1"' in parts["xl/drawings/drawing1.xml"]
+    openpyxl.load_workbook(io.BytesIO(add_drawing(buffer.getvalue(), _anchor_xml)))
+
+
+def test_drawing_element_goes_before_the_elements_that_follow_it():
+    sheet = '<worksheet><sheetData/><pageSetup/><tableParts count="0"/><extLst/></worksheet>'
+    patched = insert_drawing_element(sheet, "rId9")
+    assert patched.index("<drawing") < patched.index("<tableParts") and patched.index("<pageSetup") < patched.index("<drawing")
+    assert insert_drawing_element("<worksheet><sheetData/></worksheet>", "rId1").endswith('r:id="rId1"/></worksheet>')
+
+
+def test_zip_patch_appends_to_openpyxl_picture_drawing_with_unique_ids(tmp_path):
+    picture = tmp_path / "logo.png"
+    Image.new("RGB", (40, 40), "red").save(picture)
+    workbook = openpyxl.Workbook()
+    workbook.active.add_image(XlImage(str(picture)), "B2")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    before = parts_of(buffer.getvalue())["xl/drawings/drawing1.xml"]
+    parts = parts_of(add_drawing(buffer.getvalue(), _anchor_xml))
+    drawing = parts["xl/drawings/drawing1.xml"]
+    ids = re.findall(r'cNvPr id="(\d+)"', drawing)
+    assert len(ids) == 2 and len(set(ids)) == 2 and int(ids[1]) == max_shape_id(before) + 1
+    assert drawing.count("<xdr:twoCellAnchor") == 1 and "<pic" in drawing or "pic>" in drawing
+    assert parts["xl/worksheets/sheet1.xml"].count("<drawing") == 1
+
+
+# -- XLSX content -------------------------------------------------------------------------------
+
+def test_xlsx_cells_rows_breaks_and_print_setup():
+    document, package = written(xlsx_writer)
+    book = openpyxl.load_workbook(io.BytesIO(package))
+    ws = book.active
+    sop = load_sop(MONEV).document.sop
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    for step in sop.langkah:
+        assert step.kegiatan in texts and step.output in texts
+    first_step_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == sop.langkah[0].kegiatan)
+    assert ws.cell(first_step_row, 1).value == "1"
+    assert ws.cell(first_step_row, 3 + len(sop.pelaksana)).value == sop.langkah[0].kelengkapan
+    assert ws.cell(first_step_row, 4 + len(sop.pelaksana)).value == "10 Menit"
+    assert ws.row_dimensions[first_step_row].height == document.pages[1].table("prosedur").rows[2].h
+    assert len(ws.row_breaks.brk) == len(document.pages) - 1
+    assert ws.print_title_rows == f"${first_step_row - 2}:${first_step_row - 1}"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 14
+    assert ws.sheet_view.pane.state == "frozen"
+    assert book.properties.title == document.title
+
+
+def test_xlsx_drawing_has_one_native_shape_per_layout_object():
+    document, package = written(xlsx_writer)
+    drawing = parts_of(package)["xl/drawings/drawing1.xml"]
+    shapes = [s for p in document.pages for s in p.shapes]
+    connectors = [c for p in document.pages for c in p.connectors]
+    labels = [label for p in document.pages for label in p.labels]
+    for kind, preset in drawingml.PRESETS.items():
+        assert drawing.count(f'prst="{preset}"') == sum(1 for s in shapes if s.kind == kind)
+    assert drawing.count("<a:tailEnd") == len(connectors)
+    straight = sum(1 for c in connectors if len(c.points) == 2)
+    assert drawing.count("<xdr:cxnSp") == straight and drawing.count("<a:custGeom") == len(connectors) - straight
+    assert drawing.count("<a:stCxn") >= 1
+    assert drawing.count("<xdr:twoCellAnchor") == len(shapes) + len(connectors) + len(labels) + 1  # + emblem frame
+    ids = re.findall(r'cNvPr id="(\d+)"', drawing)
+    assert len(ids) == len(set(ids))
+
+
+def test_xlsx_with_an_emblem_image(folder, tmp_path):
+    Image.new("RGB", (60, 80), "navy").save(folder.path / "logo.png")
+    (folder.path / "organisasi.yaml").write_text("instansi: [KEMENTERIAN CONTOH]\nlogo: logo.png\n")
+    _, package = written(xlsx_writer, folder(VALID))
+    parts = parts_of(package)
+    assert any(name.startswith("xl/media/") for name in parts)
+    drawing = next(v for k, v in parts.items() if k.startswith("xl/drawings/drawing") and k.endswith(".xml"))
+    assert "flowChartTerminator" in drawing and "pic" in drawing
+    openpyxl.load_workbook(io.BytesIO(package))
+
+
+# -- DOCX content -------------------------------------------------------------------------------
+
+def test_docx_tables_rows_and_groups():
+    document, package = written(docx_writer)
+    opened = docx.Document(io.BytesIO(package))
+    flow_pages = [p for p in document.pages if p.steps]
+    assert len(opened.tables) == 2 + len(flow_pages)
+    body = opened.element.body.xml
+    assert body.count("<w:tblHeader/>") == 2 * len(flow_pages)
+    assert body.count('w:hRule="exact"') == sum(len(t.rows) for p in document.pages for b in p.blocks
+                                                 if hasattr(b, "rows") for t in [b])
+    assert body.count("<w:pageBreakBefore/>") == len(document.pages) - 1
+    assert body.count("<wpg:wgp>") == len(flow_pages) + 1  # + the emblem frame
+    for page in flow_pages:
+        group = body.split(f'name="Diagram alir halaman {page.number}"')[1].split("</wpg:wgp>")[0]
+        assert group.count("<wps:wsp>") == len(page.shapes) + len(page.connectors) + len(page.labels)
+    doc_pr = re.findall(r'<wp:docPr id="(\d+)"', body)
+    assert len(doc_pr) == len(set(doc_pr))
+    first_flow = opened.tables[2]
+    step_one = load_sop(MONEV).document.sop.langkah[0]
+    assert first_flow.cell(2, 1).text == step_one.kegiatan and first_flow.cell(2, 0).text == "1"
+    section = opened.sections[0]
+    assert section.page_width > section.page_height
+    assert opened.core_properties.title == document.title
+
+
+def test_user_text_is_escaped_and_forbidden_characters_dropped(folder):
+    text = VALID.replace("kegiatan: Memulai", 'kegiatan: "Program & <Anggaran> \\"kutip\\" \\x07 selesai"')
+    path = folder(text)
+    for writer in (xlsx_writer, docx_writer):
+        _, package = written(writer, path)
+        for name, xml in parts_of(package).items():
+            if name.endswith(".xml"):
+                assert "\x07" not in xml
+        if writer is xlsx_writer:
+            cell_texts = [c.value for row in openpyxl.load_workbook(io.BytesIO(package)).active.iter_rows()
+                          for c in row]
+            assert 'Program & <Anggaran> "kutip"  selesai' in cell_texts
+        else:
+            assert 'Program & <Anggaran> "kutip"  selesai' in [p.text for t in docx.Document(io.BytesIO(package)).tables
+                                                               for row in t.rows for c in row.cells
+                                                               for p in c.paragraphs]
+
+
+@pytest.mark.parametrize("writer", [xlsx_writer, docx_writer], ids=["xlsx", "docx"])
+def test_same_input_gives_the_same_bytes(writer):
+    assert written(writer)[1] == written(writer)[1]
+
+
+@pytest.mark.parametrize("path", shipped(), ids=lambda p: p.stem)
+def test_every_shipped_sop_reopens(path):
+    _, xlsx_bytes = written(xlsx_writer, path)
+    _, docx_bytes = written(docx_writer, path)
+    openpyxl.load_workbook(io.BytesIO(xlsx_bytes))
+    docx.Document(io.BytesIO(docx_bytes))
