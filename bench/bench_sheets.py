@@ -1,6 +1,8 @@
-"""Times `layout` and the PDF writer per SOP, over the shipped SOPs and 100 generated ones.
+"""Times `layout` and each writer per SOP, over the shipped SOPs and 100 generated ones.
 
-Run: python bench/bench_layout_pdf.py   (prints milliseconds per SOP and peak memory)
+Run: python bench/bench_sheets.py [pdf] [xlsx] [docx]   (default: all writers)
+Prints milliseconds per SOP for each stage, the peak memory, and the wall time of
+`sopgen build` on the shipped definitions, start-up included.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def report(title: str, times: dict[str, list[float]]) -> None:
 
 
 def main() -> None:
-    writers = [w for w in sys.argv[1:] if w in WRITERS] or ["pdf"]
+    writers = [w for w in sys.argv[1:] if w in WRITERS] or list(WRITERS)
     shipped = sorted(p for p in (ROOT / "definitions").glob("*.yaml") if p.name != "organisasi.yaml")
     measure(shipped[:1], writers)  # warm up fonts and caches, as a long build would be
     report("5 SOP bawaan", measure(shipped, writers))
