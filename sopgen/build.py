@@ -1,31 +1,77 @@
-"""Definition files -> output files: discovery, per-SOP build, names, failures kept apart."""
+"""Definition files -> output files: discovery, incremental planning, parallel work, the manifest.
+
+`plan` decides which SOPs need building (and names every output, in a fixed order, so names do
+not depend on what changed); `execute` builds them serially or in worker processes started with
+`spawn` (as on Windows); `build` ties both to the manifest. A failing SOP never stops the others,
+and every file is written atomically, so an interrupted build leaves no half-written file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+import re
+import signal
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import lru_cache
+from multiprocessing import get_context
 from pathlib import Path
+from typing import Literal
 
 from .errors import Diagnostic, OutputError, UserError
 from .files import safe_stem, write_atomic
-from .layout import layout
+from .manifest import Entry, Manifest, fingerprint, organisation_hash
 from .loader import ORGANISATION_FILE, load_organisation, load_sop
-from .writers import WRITERS
 
 DEFAULT_DEFINITIONS = Path("definitions")
 DEFAULT_OUTPUT = Path("output")
+NOMOR_LINE = re.compile(r"^nomor:[ \t]*(?P<value>\"[^\"]*\"|'[^']*'|[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+Status = Literal["dibuat", "mutakhir", "gagal"]
+
+
+@dataclass(frozen=True)
+class Task:
+    source: Path
+    key: str
+    fingerprint: str
+    nomor: str
+    stem: str
+    formats: tuple[str, ...]
+    out: Path
 
 
 @dataclass
 class Result:
     source: Path
+    key: str
+    status: Status
+    nomor: str = ""
+    stem: str = ""
+    fingerprint: str = ""
+    formats: tuple[str, ...] = ()
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return self.status != "gagal"
+
+
+@dataclass
+class Report:
+    results: list[Result]
+    missing: list[Diagnostic]
+    interrupted: bool = False
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> int:
+        return self.count("gagal") + len(self.missing)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
@@ -41,55 +87,178 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
             found.append(path)
         else:
             missing.append(Diagnostic(path, None, None, "berkas atau folder tidak ditemukan"))
-    unique = list(dict.fromkeys(found))
-    return unique, missing
+    return list(dict.fromkeys(found)), missing
 
 
-def output_stem(number: str, source: Path, taken: set[str]) -> str:
-    """Name outputs after the SOP number; the file name breaks a tie between equal numbers."""
-    stem = safe_stem(number, safe_stem(source.stem))
+def quick_nomor(source: Path) -> str:
+    """The `nomor` line of a definition, read without parsing (only to name the outputs)."""
+    try:
+        text = source.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+    match = NOMOR_LINE.search(text)
+    return match.group("value").strip().strip("\"'") if match else ""
+
+
+def output_stem(nomor: str, source: Path, taken: set[str]) -> str:
+    """Outputs are named after the SOP number; the file name breaks a tie between equal numbers."""
+    stem = safe_stem(nomor, safe_stem(source.stem)) if nomor else safe_stem(source.stem)
     if stem.lower() in taken:
         stem = safe_stem(f"{stem}-{source.stem}")
     taken.add(stem.lower())
     return stem
 
 
-def build_one(source: Path, formats: Sequence[str], out: Path, taken: set[str],
-              organisations: dict[Path, object] | None = None) -> Result:
-    result = Result(source)
-    try:
+def output_stems(sources: Sequence[Path]) -> dict[Path, str]:
+    """The output name of every source, in the fixed order `plan` uses."""
+    taken: set[str] = set()
+    return {source: output_stem(quick_nomor(source), source, taken)
+            for source in sorted(sources, key=lambda p: p.as_posix())}
+
+
+def manifest_key(source: Path, out: Path) -> str:
+    return Path(os.path.relpath(source.resolve(), out.resolve())).as_posix()
+
+
+def plan(paths: Sequence[Path], formats: Sequence[str], out: Path, force: bool = False
+         ) -> tuple[list[Task], list[Result], list[Diagnostic], Manifest]:
+    """Which SOPs to build and which are up to date, with the output name of each."""
+    sources, missing = discover(paths)
+    manifest = Manifest.load(out)
+    organisations: dict[Path, str] = {}
+    taken: set[str] = set()
+    tasks: list[Task] = []
+    current: list[Result] = []
+    for source in sorted(sources, key=lambda p: p.as_posix()):
         folder = source.parent.resolve()
-        cache = organisations if organisations is not None else {}
-        if folder not in cache:
-            try:
-                cache[folder] = load_organisation(source.parent)
-            except UserError as exc:
-                cache[folder] = exc
-        organisation = cache[folder]
-        if isinstance(organisation, UserError):
-            raise organisation
-        loaded = load_sop(source, organisation)  # type: ignore[arg-type]
+        if folder not in organisations:
+            organisations[folder] = organisation_hash(folder)
+        key = manifest_key(source, out)
+        print_ = fingerprint(source, organisations[folder])
+        entry = None if force else manifest.up_to_date(key, print_, list(formats), out)
+        nomor = entry.nomor if entry else quick_nomor(source)
+        stem = output_stem(nomor, source, taken)
+        if entry is not None and entry.stem == stem:
+            current.append(Result(source, key, "mutakhir", entry.nomor, entry.stem, entry.fingerprint,
+                                  tuple(entry.formats), [out / name for name in entry.outputs]))
+        else:
+            tasks.append(Task(source, key, print_, nomor, stem, tuple(formats), out))
+    return tasks, current, missing, manifest
+
+
+@lru_cache(maxsize=16)
+def _organisation(folder: Path, digest: str):
+    """Organisation profiles, loaded once per worker process (keyed by content hash)."""
+    try:
+        return load_organisation(folder)
+    except UserError as exc:
+        return exc
+
+
+def run_task(task: Task) -> Result:
+    """Build one SOP into every requested format. Never raises for the user's own mistakes."""
+    from .layout import layout
+    from .writers import WRITERS
+
+    result = Result(task.source, task.key, "gagal", task.nomor, task.stem, task.fingerprint, task.formats)
+    folder = task.source.parent
+    organisation = _organisation(folder.resolve(), organisation_hash(folder.resolve()))
+    if isinstance(organisation, UserError):
+        result.errors = organisation.diagnostics
+        return result
+    try:
+        loaded = load_sop(task.source, organisation)
     except UserError as exc:
         result.errors = exc.diagnostics
         return result
     result.warnings = loaded.warnings
+    result.nomor = loaded.document.sop.nomor
     document = layout(loaded.document)
-    stem = output_stem(loaded.document.sop.nomor, source, taken)
-    for name in formats:
+    for name in task.formats:
         writer = WRITERS[name]
-        target = out / f"{stem}{writer.suffix}"
+        target = task.out / f"{task.stem}{writer.suffix}"
         try:
             write_atomic(target, lambda stream, w=writer: w.write(document, stream))
         except OutputError as exc:
-            result.errors.append(Diagnostic(source, None, None, str(exc)))
+            result.errors.append(Diagnostic(task.source, None, None, str(exc)))
             continue
         result.outputs.append(target)
+    if not result.errors:
+        result.status = "dibuat"
     return result
 
 
-def build(paths: Sequence[Path], formats: Sequence[str], out: Path) -> tuple[list[Result], list[Diagnostic]]:
-    sources, missing = discover(paths)
-    taken: set[str] = set()
-    organisations: dict[Path, object] = {}
-    results = [build_one(source, formats, out, taken, organisations) for source in sources]
-    return results, missing
+def _ignore_interrupt() -> None:
+    # Ctrl-C is the parent's to handle: it lets running SOPs finish and starts no new ones.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def execute(tasks: Sequence[Task], jobs: int, on_done: Callable[[Result], None]) -> tuple[list[Result], bool]:
+    """Run the tasks; on Ctrl-C, finish what is running, start nothing more, and say so."""
+    done: list[Result] = []
+    if jobs <= 1 or len(tasks) <= 1:
+        try:
+            for task in tasks:
+                result = run_task(task)
+                done.append(result)
+                on_done(result)
+        except KeyboardInterrupt:
+            return done, True
+        return done, False
+    executor = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"),
+                                   initializer=_ignore_interrupt)
+    pending: set[Future[Result]] = set()
+    interrupted = False
+    try:
+        pending = {executor.submit(run_task, task) for task in tasks}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                done.append(future.result())
+                on_done(done[-1])
+    except KeyboardInterrupt:
+        interrupted = True
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+        for future in pending:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                done.append(future.result())
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    return done, interrupted
+
+
+def record(manifest: Manifest, results: Iterable[Result], out: Path) -> None:
+    """Update the manifest from what this build did; failed SOPs are forgotten, so retried."""
+    for result in results:
+        if result.status == "gagal":
+            manifest.entries.pop(result.key, None)
+            continue
+        names = [p.name for p in result.outputs]
+        previous = manifest.entries.get(result.key)
+        formats = list(result.formats)
+        if result.status == "mutakhir" and previous is not None:
+            continue
+        manifest.entries[result.key] = Entry(result.key, result.fingerprint, result.nomor, result.stem,
+                                             sorted(formats), sorted(names))
+    manifest.save()
+
+
+def build(paths: Sequence[Path], formats: Sequence[str], out: Path, jobs: int = 1, force: bool = False,
+          on_plan: Callable[[int, int], None] = lambda todo, current: None,
+          on_done: Callable[[Result], None] = lambda result: None) -> Report:
+    tasks, current, missing, manifest = plan(paths, formats, out, force)
+    on_plan(len(tasks), len(current))
+    done, interrupted = execute(tasks, jobs, on_done)
+    results = sorted(current + done, key=lambda r: r.source.as_posix())
+    if results or manifest.path.exists():
+        try:
+            record(manifest, results, out)
+        except OutputError as exc:
+            missing.append(Diagnostic(manifest.path, None, None, str(exc)))
+    return Report(results, missing, interrupted)

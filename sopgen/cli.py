@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .build import DEFAULT_OUTPUT, build, discover
+from .build import DEFAULT_OUTPUT, default_jobs, discover
 from .errors import Diagnostic, UserError
 from .writers import WRITERS
 
@@ -70,28 +70,42 @@ def build_command(
     paths: PathsArg = None,
     format: Annotated[str, typer.Option("--format", "-f", help="Format keluaran, dipisah koma.")] = ",".join(WRITERS),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Jumlah proses paralel (bawaan: jumlah inti CPU).",
+                                      min=1)] = default_jobs(),
+    force: Annotated[bool, typer.Option("--force", help="Buat ulang semua SOP, juga yang tidak berubah.")] = False,
 ) -> None:
-    """Membuat lembar SOP dari definisi YAML."""
-    formats = _formats(format)
-    results, missing = build(paths or [], formats, out)
-    for diagnostic in missing:
-        _print(diagnostic)
-    failed = len(missing)
-    written = 0
-    for result in results:
-        for diagnostic in result.warnings:
-            _print(diagnostic)
-        for diagnostic in result.errors:
-            _print(diagnostic)
-        if not result.ok:
-            failed += 1
-        written += len(result.outputs)
-    built = sum(1 for r in results if r.ok)
-    typer.echo(f"{built} SOP dibuat ({written} berkas di {_shown(out)}), {failed} gagal.")
-    if not results and not missing:
-        typer.echo("Tidak ada definisi SOP yang ditemukan.", err=True)
+    """Membuat lembar SOP dari definisi YAML (hanya yang berubah sejak pembuatan terakhir)."""
+    from .report import run_build
+
+    code = run_build(paths or [], _formats(format), out, jobs, force, _print, _shown)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command("book")
+def book_command(
+    paths: PathsArg = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Jumlah proses paralel.", min=1)] = default_jobs(),
+) -> None:
+    """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP."""
+    from .book import BOOK_NAME, REGISTER_NAME, collect, write_book, write_register
+    from .build import output_stems
+    from .files import write_atomic
+    from .report import run_build
+
+    code = run_build(paths or [], list(WRITERS), out, jobs, False, _print, _shown)
+    sources, _ = discover(paths or [])
+    chapters, problems = collect(sources, output_stems(sources))
+    if not chapters:
+        typer.echo("Tidak ada SOP yang dapat dibukukan.", err=True)
         raise typer.Exit(1)
-    if failed:
+    pages = [0]
+    write_atomic(out / BOOK_NAME, lambda stream: pages.__setitem__(0, write_book(chapters, stream)))
+    write_atomic(out / REGISTER_NAME, lambda stream: write_register(chapters, stream))
+    typer.echo(f"Buku SOP: {_shown(out / BOOK_NAME)} ({len(chapters)} SOP, {pages[0]} halaman); "
+               f"daftar SOP: {_shown(out / REGISTER_NAME)}.")
+    if code or problems:
         raise typer.Exit(1)
 
 

@@ -18,11 +18,11 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def test_build_shipped_definitions(tmp_path):
     done = run("build", "--format", "pdf", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert names == ["OT.01.02-005-097.Set.PO.pdf", "OT.01.02-043-097.Set.PO.pdf",
                      "OT.01.02-068-097.Set.PO.pdf", "OT.01.02-071-097.Set.PO.pdf",
                      "OT.01.02-084-097.Set.PO.pdf"]
-    assert "5 SOP dibuat" in done.stdout
+    assert "│      5 │                   0 │     0 │" in done.stdout
     assert "penyusunan-iku.yaml:97:5: peringatan: langkah 10: `waktu` belum diisi" in done.stderr
 
 
@@ -33,8 +33,9 @@ def test_a_failing_sop_does_not_stop_the_others(folder, tmp_path):
     done = run("build", str(folder.path), "--format", "pdf", "--out", str(out))
     assert done.returncode == 1
     assert "rusak.yaml:2:8: judul: harus berupa satu teks, bukan daftar" in done.stderr
+    assert "judul: harus berupa satu teks, bukan daftar" in done.stdout  # in the failures table
     assert "Traceback" not in done.stderr
-    assert [p.name for p in out.iterdir()] == ["X.01.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".sopgen-manifest.json", "X.01.pdf"]
 
 
 def test_check_reports_every_problem_and_exits_non_zero(folder):
@@ -70,4 +71,4 @@ def test_layout_dump():
 
 def test_no_temporary_files_are_left(tmp_path):
     run("build", "--format", "pdf", "--out", str(tmp_path))
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".sopgen-manifest.json"]

@@ -19,7 +19,7 @@ ARROW_LEN = 5.0
 ARROW_HALF = 2.4
 
 
-class _Painter:
+class Painter:
     def __init__(self, canvas: Canvas, height: float):
         self.c = canvas
         self.h = height
@@ -118,7 +118,7 @@ class _Painter:
         self.c.setFont(metrics.font_name(False), label.size)
         self.c.drawString(label.box.x + 1, self.y(label.box.bottom - 2.2), label.text)
 
-    def page(self, document: LaidOutDocument, page: Page) -> None:
+    def page(self, document: LaidOutDocument, page: Page, footer: str | None = None) -> None:
         for block in page.blocks:
             if isinstance(block, Table):
                 for cell in block.cells:
@@ -134,7 +134,8 @@ class _Painter:
         self.c.setFont(metrics.font_name(False), document.footer_size)
         footer_y = self.y(document.height - document.margins.footer)
         self.c.drawString(document.margins.left, footer_y, document.number)
-        self.c.drawRightString(document.width - document.margins.right, footer_y, document.footer_text(page))
+        self.c.drawRightString(document.width - document.margins.right, footer_y,
+                               footer if footer is not None else document.footer_text(page))
 
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
@@ -145,7 +146,7 @@ def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
     canvas.setSubject(document.subject)
     canvas.setAuthor("sopgen")
     canvas.setCreator("sopgen")
-    painter = _Painter(canvas, document.height)
+    painter = Painter(canvas, document.height)
     for page in document.pages:
         painter.page(document, page)
         canvas.showPage()

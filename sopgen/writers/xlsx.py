@@ -33,7 +33,7 @@ from ..layout.metrics import OFFICE_FONT
 from ..templating import xml_text
 from . import drawingml
 from .drawingml import Anchor, Item, emu
-from .xlsx_package import add_drawing
+from .xlsx_package import add_drawing, fix_dates
 
 name = "xlsx"
 suffix = ".xlsx"
@@ -254,6 +254,7 @@ def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
         return drawingml.xlsx_anchors(drawingml.renumber(items, first_id))
 
     package = add_drawing(buffer.getvalue(), anchors) if items else buffer.getvalue()
+    package = fix_dates(package)
     if isinstance(target, Path):
         target.write_bytes(package)
     else:

@@ -102,6 +102,18 @@ def add_drawing(package: bytes, anchors_for: "callable", sheet: str = "xl/worksh
     return repack(parts)
 
 
+CORE_DATE = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def fix_dates(package: bytes, stamp: str = "2000-01-01T00:00:00Z") -> bytes:
+    """Set the package's created/modified properties (openpyxl writes the clock time) to `stamp`."""
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    if "docProps/core.xml" in parts:
+        parts["docProps/core.xml"] = CORE_DATE.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", parts["docProps/core.xml"])
+    return repack(parts)
+
+
 def repack(parts: dict[str, bytes]) -> bytes:
     """Zip the parts with a fixed timestamp, `[Content_Types].xml` first."""
     buffer = io.BytesIO()

@@ -1,0 +1,113 @@
+"""The build manifest: what was built from what, so unchanged SOPs are skipped.
+
+An SOP is up to date when its definition, its organisation profile (and emblem), the templates,
+the fonts and the sopgen version hash the same as at its last build, and every output it then
+wrote still exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .files import write_atomic
+from .templating import templates_dir
+
+MANIFEST_NAME = ".sopgen-manifest.json"
+FORMAT_VERSION = 1
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        digest.update(path.read_bytes())
+    except OSError:
+        digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+def _tree_hash(folder: Path, pattern: str = "*") -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def toolkit_hash() -> str:
+    """The sopgen version, its templates and fonts: a change rebuilds everything."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(_tree_hash(templates_dir()).encode())
+    digest.update(_tree_hash(package / "fonts", "*.ttf").encode())
+    return digest.hexdigest()
+
+
+def organisation_hash(folder: Path) -> str:
+    """The organisation profile of a folder and the emblem file it names, if any."""
+    profile = folder / "organisasi.yaml"
+    digest = hashlib.sha256(file_hash(profile).encode())
+    try:
+        text = profile.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return digest.hexdigest()
+    for line in text.splitlines():
+        if line.startswith("logo:"):
+            name = line.split(":", 1)[1].split("#", 1)[0].strip().strip("\"'")
+            if name:
+                digest.update(file_hash(folder / name).encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class Entry:
+    source: str
+    fingerprint: str
+    nomor: str
+    stem: str
+    formats: list[str]
+    outputs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Manifest:
+    path: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out: Path) -> "Manifest":
+        path = out / MANIFEST_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT_VERSION:
+                return cls(path)
+            entries = {key: Entry(**value) for key, value in data.get("entries", {}).items()}
+        except (OSError, ValueError, TypeError):
+            return cls(path)
+        return cls(path, entries)
+
+    def save(self) -> None:
+        data = {"format": FORMAT_VERSION, "sopgen": __version__,
+                "entries": {key: asdict(self.entries[key]) for key in sorted(self.entries)}}
+        text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        write_atomic(self.path, lambda stream: stream.write(text.encode("utf-8")))
+
+    def up_to_date(self, key: str, fingerprint: str, formats: list[str], out: Path) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is None or entry.fingerprint != fingerprint or not set(formats) <= set(entry.formats):
+            return None
+        if not all((out / name).is_file() for name in entry.outputs):
+            return None
+        return entry
+
+
+def fingerprint(source: Path, organisation: str) -> str:
+    digest = hashlib.sha256(file_hash(source).encode())
+    digest.update(organisation.encode())
+    digest.update(toolkit_hash().encode())
+    return digest.hexdigest()

@@ -1,0 +1,70 @@
+"""What `sopgen build` shows while it works and after: a progress bar, then a summary table."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .build import Result, build
+from .errors import Diagnostic
+
+
+def run_build(paths: Sequence[Path], formats: Sequence[str], out: Path, jobs: int, force: bool,
+              show: Callable[[Diagnostic], None], shown: Callable[[Path], str]) -> int:
+    """Build with a progress bar; print warnings, a summary and every failure. Returns the exit code."""
+    console = Console(stderr=True, highlight=False)
+    progress = Progress(TextColumn("Membuat SOP"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.description}"), console=console, transient=True)
+    task_id = None
+
+    def planned(todo: int, current: int) -> None:
+        nonlocal task_id
+        if todo:
+            progress.start()
+            task_id = progress.add_task("", total=todo)
+
+    def finished(result: Result) -> None:
+        if task_id is not None:
+            progress.update(task_id, advance=1, description=result.source.name)
+
+    try:
+        report = build(paths, formats, out, jobs, force, planned, finished)
+    finally:
+        progress.stop()
+    for diagnostic in report.missing:
+        show(diagnostic)
+    for result in report.results:
+        for diagnostic in result.warnings + result.errors:
+            show(diagnostic)
+    table = Table(title=f"Hasil pembuatan SOP di {shown(out)}", show_header=True, header_style="bold")
+    table.add_column("Dibuat", justify="right")
+    table.add_column("Mutakhir (dilewati)", justify="right")
+    table.add_column("Gagal", justify="right")
+    table.add_row(str(report.count("dibuat")), str(report.count("mutakhir")), str(report.failed))
+    stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    stdout.print(table)
+    failures = [d for r in report.results for d in r.errors] + report.missing
+    if failures:
+        details = Table(title="SOP yang gagal", show_header=True, header_style="bold")
+        details.add_column("Lokasi")
+        details.add_column("Pesan")
+        for diagnostic in failures:
+            location = Diagnostic(Path(shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line,
+                                  diagnostic.column, "").location()
+            details.add_row(location, diagnostic.message)
+        stdout.print(details)
+    if report.interrupted:
+        console.print("Dibatalkan: SOP yang sedang dibuat diselesaikan, sisanya tidak dimulai.")
+        return 130
+    if not report.results and not report.missing:
+        console.print("Tidak ada definisi SOP yang ditemukan.")
+        return 1
+    if report.failed:
+        console.print(f"{report.failed} SOP gagal; lihat pesan di atas.")
+        return 1
+    return 0
