@@ -109,6 +109,78 @@ def book_command(
         raise typer.Exit(1)
 
 
+@app.command("preview")
+def preview_command(
+    path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang sedang disunting.")],
+    png: Annotated[bool, typer.Option("--png", help="Buat juga gambar PNG setiap halaman.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Buat ulang setiap kali berkas disimpan.")] = False,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder pratinjau.")] = Path("output") / "pratinjau",
+    open_: Annotated[bool, typer.Option("--buka/--tanpa-buka", help="Buka PDF di penampil sistem.")] = True,
+) -> None:
+    """Membuat pratinjau PDF satu SOP dan membukanya; dengan --watch, diperbarui setiap disimpan."""
+    from .preview import open_viewer, render, watch_loop
+
+    try:
+        written, warnings = render(path, out, png)
+    except UserError as exc:
+        for diagnostic in exc.diagnostics:
+            _print(diagnostic)
+        if not watch:
+            raise typer.Exit(1) from None
+        written, warnings = [], []
+    for diagnostic in warnings:
+        _print(diagnostic)
+    if written:
+        typer.echo(f"Pratinjau: {', '.join(_shown(p) for p in written)}")
+        if open_ and not open_viewer(written[0]):
+            typer.echo("Tidak ada penampil PDF di sistem ini; buka berkas di atas secara manual.")
+    if watch:
+        typer.echo(f"Mengamati {_shown(path)} dan organisasi.yaml; tekan Ctrl-C untuk berhenti.")
+        try:
+            watch_loop(path, out, png, typer.echo, _print)
+        except KeyboardInterrupt:
+            typer.echo("Pengamatan dihentikan.")
+
+
+@app.command("revise")
+def revise_command(
+    path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang direvisi.")],
+    catatan: Annotated[str, typer.Option("--catatan", help="Catatan revisi.")],
+    tanggal: Annotated[str | None, typer.Option("--tanggal", help="Tanggal revisi TTTT-BB-HH (bawaan: hari ini).")] = None,
+) -> None:
+    """Menambahkan revisi berikutnya ke definisi SOP, tanpa mengubah isi lainnya."""
+    import datetime as dt
+
+    from .revise import add_revision
+
+    day = None
+    if tanggal:
+        try:
+            day = dt.date.fromisoformat(tanggal)
+        except ValueError:
+            typer.echo(f"Tanggal `{tanggal}` tidak sah; tulis sebagai TTTT-BB-HH.", err=True)
+            raise typer.Exit(2) from None
+    number = add_revision(path, catatan, day)
+    typer.echo(f"{_shown(path)}: revisi ke-{number} ditambahkan.")
+
+
+@app.command("new")
+def new_command(
+    judul: Annotated[str, typer.Argument(help="Judul SOP baru.")],
+    jenis: Annotated[str, typer.Option("--jenis", help="makro atau mikro.")] = "makro",
+    folder: Annotated[Path, typer.Option("--folder", help="Folder definisi.")] = Path("definitions"),
+) -> None:
+    """Membuat berkas definisi SOP baru dari templat, lengkap dengan komentar penjelasan."""
+    from .revise import new_definition
+
+    if jenis not in ("makro", "mikro"):
+        typer.echo("Jenis harus `makro` atau `mikro`.", err=True)
+        raise typer.Exit(2)
+    target = new_definition(judul, folder, jenis)
+    typer.echo(f"Definisi baru: {_shown(target)}. Isi bagian bertanda ISI, lalu jalankan "
+               f"`sopgen check {_shown(target)}`.")
+
+
 @app.command("check")
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""

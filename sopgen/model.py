@@ -111,7 +111,9 @@ def _as_list(value: object) -> object:
     return value
 
 
-TextOrList = Annotated[list[StrictStr], BeforeValidator(_as_list)]
+Text = Annotated[StrictStr, Field(min_length=1)]
+"""A text that must not be empty."""
+TextOrList = Annotated[list[Text], BeforeValidator(_as_list)]
 StepRef = StrictInt | StrictStr
 
 
@@ -122,8 +124,8 @@ class _Strict(BaseModel):
 class Pengesah(_Strict):
     """The signatory (disahkan oleh)."""
 
-    jabatan: StrictStr
-    nama: StrictStr
+    jabatan: Text
+    nama: Text
     nip: StrictStr = ""
 
 
@@ -170,7 +172,7 @@ class Langkah(_Strict):
 class Organisasi(_Strict):
     """The organisation profile shared by every SOP of a folder (organisasi.yaml)."""
 
-    instansi: list[StrictStr] = Field(min_length=1)
+    instansi: list[Text] = Field(min_length=1)
     logo: StrictStr | None = None
     kertas: Kertas = "F4"
 
@@ -181,21 +183,21 @@ class Sop(_Strict):
     nomor: StrictStr = Field(min_length=1)
     jenis: Jenis = "makro"
     judul: StrictStr = Field(min_length=1)
-    unit: list[StrictStr] = Field(min_length=1)
+    unit: list[Text] = Field(min_length=1)
     tanggal_pembuatan: dt.date
     tanggal_efektif: dt.date | None = None
     revisi: list[Revisi] = []
     disahkan_oleh: Pengesah
-    dasar_hukum: list[StrictStr] = []
-    kualifikasi_pelaksana: list[StrictStr] = []
-    keterkaitan: list[StrictStr] = []
-    peralatan_perlengkapan: list[StrictStr] = []
+    dasar_hukum: list[Text] = []
+    kualifikasi_pelaksana: list[Text] = []
+    keterkaitan: list[Text] = []
+    peralatan_perlengkapan: list[Text] = []
     peringatan: TextOrList = []
     pencatatan_pendataan: TextOrList = []
-    pelaksana: dict[StrictStr, StrictStr] = Field(min_length=1)
+    pelaksana: dict[StrictStr, Text] = Field(min_length=1)
     langkah: list[Langkah] = Field(min_length=1)
     kertas: Kertas | None = None
-    instansi: list[StrictStr] | None = None
+    instansi: list[Text] | None = None
 
     @property
     def revisi_terakhir(self) -> Revisi | None:

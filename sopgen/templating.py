@@ -25,11 +25,19 @@ def xml_text(value: object) -> str:
     return XML_FORBIDDEN.sub("", str(value))
 
 
+def yaml_str(value: object) -> str:
+    """A double-quoted YAML scalar."""
+    text = xml_text(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=True,
-                      undefined=StrictUndefined, keep_trailing_newline=False)
+    env = Environment(loader=FileSystemLoader(str(templates_dir())),
+                      autoescape=lambda name: bool(name) and name.endswith(".xml.j2"),
+                      undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["xmltext"] = xml_text
+    env.filters["yaml_str"] = yaml_str
     return env
 
 
