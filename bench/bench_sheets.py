@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from sopgen.layout import layout  # noqa: E402
 from sopgen.loader import load_sop  # noqa: E402
 from sopgen.samples import write_corpus  # noqa: E402
-from sopgen.writers import WRITERS  # noqa: E402
+from sopgen.writers import WRITERS, get as get_writer  # noqa: E402
 
 
 def peak_mb() -> float:
@@ -41,7 +41,7 @@ def measure(paths: list[Path], writers: list[str]) -> dict[str, list[float]]:
         times["layout"].append((time.perf_counter() - start) * 1000)
         for name in writers:
             start = time.perf_counter()
-            WRITERS[name].write(laid_out, io.BytesIO())
+            get_writer(name).write(laid_out, io.BytesIO())
             times[name].append((time.perf_counter() - start) * 1000)
     return times
 

@@ -158,7 +158,7 @@ def _organisation(folder: Path, digest: str):
 def run_task(task: Task) -> Result:
     """Build one SOP into every requested format. Never raises for the user's own mistakes."""
     from .layout import layout
-    from .writers import WRITERS
+    from .writers import get as get_writer
 
     result = Result(task.source, task.key, "gagal", task.nomor, task.stem, task.fingerprint, task.formats)
     folder = task.source.parent
@@ -175,7 +175,7 @@ def run_task(task: Task) -> Result:
     result.nomor = loaded.document.sop.nomor
     document = layout(loaded.document)
     for name in task.formats:
-        writer = WRITERS[name]
+        writer = get_writer(name)
         target = task.out / f"{task.stem}{writer.suffix}"
         try:
             write_atomic(target, lambda stream, w=writer: w.write(document, stream))
