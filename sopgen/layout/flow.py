@@ -405,6 +405,8 @@ class Router:
             if options:
                 break
         if not options:
+            if self.side_entry(letter, target, edge):
+                return
             x = target.box.cx
             y = target.box.y - ARROW_GAP - size / 2
             connector = self.offpage(letter, x, y, "masuk")
@@ -414,3 +416,27 @@ class Router:
         connector = self.offpage(letter, x, y - size * 0.4 + size / 2, "masuk")
         start = (connector.box.right, y) if x < target.box.cx else (connector.box.x, y)
         self.add([start] + tail[1:], connector, target, edge.kind)
+
+    def side_entry(self, letter: str, target: Shape, edge: Edge) -> bool:
+        """Twin connector level with the target, its arrow entering a free side of the target."""
+        size = style.OFFPAGE
+        options = []
+        for x, penalty in self.connector_spots(include_tracks=True):
+            side = "left" if x < target.box.x else "right" if x > target.box.right else None
+            if side is None or not self.free(target, side):
+                continue
+            end = self.port(target, side)
+            box = Box(x - size / 2, end[1] - size * 0.4, size, size)
+            if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+                continue
+            start = (box.right, end[1]) if side == "left" else (box.x, end[1])
+            if abs(start[0] - end[0]) < 4 or self.blocked(start, end, (target,)):
+                continue
+            options.append((abs(x - target.box.cx) + penalty, x, side, start, end))
+        if not options:
+            return False
+        _, x, side, start, end = min(options)
+        connector = self.offpage(letter, x, end[1] - size * 0.4 + size / 2, "masuk")
+        self.add([start, end], connector, target, edge.kind)
+        self.use(target, side)
+        return True
