@@ -184,6 +184,7 @@ def new_command(
 @app.command("check")
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
+    from .layout import layout
     from .loader import load_sop
 
     sources, missing = discover(paths or [])
@@ -193,6 +194,7 @@ def check_command(paths: PathsArg = None) -> None:
     for source in sources:
         try:
             loaded = load_sop(source)
+            layout(loaded.document)  # text that cannot fit a page is refused here too
         except UserError as exc:
             for diagnostic in exc.diagnostics:
                 _print(diagnostic)

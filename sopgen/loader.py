@@ -112,6 +112,11 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         if loc == ("langkah",):
             return "SOP belum memiliki langkah; isi `langkah` dengan paling sedikit satu langkah"
         return f"{where}: tidak boleh kosong"
+    if kind == "too_long" and loc == ("pelaksana",):
+        from .model import MAX_LANES
+
+        return (f"terlalu banyak pelaksana: paling banyak {MAX_LANES} lajur agar diagram tetap terbaca; "
+                "gabungkan pelaksana atau pecah SOP ini menjadi beberapa SOP mikro")
     if kind in ("too_long",) and loc[-1:] == ("label",):
         return f"{where}: harus berisi tepat dua jawaban, misalnya [Ya, Tidak]"
     if kind in ("bool_type",):
@@ -151,7 +156,8 @@ def validate(source: YamlSource, model: type[BaseModel]) -> Any:
             if error["type"] == "missing":
                 diagnostics.append(source.diagnostic(loc[:-1], message))
             else:
-                diagnostics.append(source.diagnostic(loc, message, key=error["type"] == "extra_forbidden"))
+                at_key = error["type"] in ("extra_forbidden", "too_long", "too_short")
+                diagnostics.append(source.diagnostic(loc, message, key=at_key))
         diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
         raise UserError(diagnostics) from None
 
@@ -259,8 +265,9 @@ def load_sop(path: Path, organisation: tuple[Organisasi, Path] | None = None) ->
                                        f"berkas logo `{org.logo}` tidak ditemukan"))
     if problems or org is None:
         raise UserError(problems)
-    document = SopDocument(sop, org, path, logo_path, branches)
-    return Loaded(document, lint.check(document, source))
+    positions = {loc: pos for loc, pos in source.value_pos.items() if len(loc) <= 2}
+    document = SopDocument(sop, org, path, logo_path, branches, positions)
+    return Loaded(document, source.warnings + lint.check(document, source))
 
 
 def _org_logo_pos(org_path: Path) -> tuple[int | None, int | None]:

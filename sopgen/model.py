@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -48,6 +48,9 @@ from pydantic_core import PydanticCustomError
 
 Kertas = Literal["F4", "A4", "Legal"]
 Jenis = Literal["makro", "mikro"]
+
+MAX_LANES = 12
+"""At F4 landscape, 12 lanes of about 43 pt are the most that keep symbols and texts legible."""
 
 MINUTES_PER = {"menit": 1, "jam": 60, "hari": 60 * 8}
 """Minutes per unit; a working day (hari kerja) counts 8 hours."""
@@ -194,7 +197,7 @@ class Sop(_Strict):
     peralatan_perlengkapan: list[Text] = []
     peringatan: TextOrList = []
     pencatatan_pendataan: TextOrList = []
-    pelaksana: dict[StrictStr, Text] = Field(min_length=1)
+    pelaksana: dict[StrictStr, Text] = Field(min_length=1, max_length=MAX_LANES)
     langkah: list[Langkah] = Field(min_length=1)
     kertas: Kertas | None = None
     instansi: list[Text] | None = None
@@ -223,6 +226,11 @@ class SopDocument:
     source: Path
     logo_path: Path | None
     branches: dict[int, Branch]
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    """Line and column of the definition's keys and steps, for problems found after loading."""
+
+    def where(self, *loc: str | int) -> tuple[int | None, int | None]:
+        return self.positions.get(tuple(loc), (None, None))
 
     @property
     def kertas(self) -> Kertas:

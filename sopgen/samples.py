@@ -30,7 +30,7 @@ def definition(seed: int, steps: int | None = None, lanes: int | None = None) ->
         step: dict[str, Any] = {
             "kegiatan": _text(rng, 6, 40),
             "pelaksana": rng.choice(keys),
-            "kelengkapan": _text(rng, 2, 10),
+            "kelengkapan": langkah[-1]["output"] if langkah else _text(rng, 2, 10),
             "waktu": f"{rng.randint(5, 120)} menit",
             "output": _text(rng, 2, 10),
         }

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .xmlchars import strip_forbidden
+
 _PACKAGE = Path(__file__).resolve().parent
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def templates_dir() -> Path:
@@ -22,7 +22,7 @@ def templates_dir() -> Path:
 
 def xml_text(value: object) -> str:
     """Text with the characters XML 1.0 forbids removed (control characters, lone surrogates)."""
-    return XML_FORBIDDEN.sub("", str(value))
+    return strip_forbidden(str(value))
 
 
 def yaml_str(value: object) -> str:

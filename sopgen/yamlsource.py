@@ -7,6 +7,7 @@ and alias bombs, and turns ruamel's parser errors into Indonesian diagnostics.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Diagnostic, UserError
+from .xmlchars import strip_forbidden
 
 Loc = tuple[str | int, ...]
 MAX_NODES = 100_000
@@ -35,6 +37,7 @@ class YamlSource:
     data: Any
     value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
         """Position of `loc`, or of its nearest ancestor that has one."""
@@ -113,6 +116,9 @@ def parse(path: Path, text: str) -> YamlSource:
         mark = exc.problem_mark or exc.context_mark
         if "quoted scalar" in (exc.context or "") and exc.context_mark:
             mark = exc.context_mark
+        unclosed = _unclosed_quote(text, mark.line if mark else len(text.splitlines()))
+        if unclosed is not None:
+            raise _error(path, unclosed + 1, None, "tanda kutip tidak ditutup") from None
         raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
                      _translate(exc.problem or "", exc.context or "")) from None
     except (YAMLError, ValueError, TypeError) as exc:
@@ -122,6 +128,22 @@ def parse(path: Path, text: str) -> YamlSource:
     budget = [MAX_NODES]
     source.data = _plain(root, (), source, budget, set())
     return source
+
+
+def _unclosed_quote(text: str, last_line: int) -> int | None:
+    """The first line up to `last_line` that opens a double quote it does not close.
+
+    A double-quoted YAML text may run over several lines, so the parser only notices a missing
+    quote lines later, somewhere else; the line that opened it is what the user must fix.
+    """
+    for number, line in enumerate(text.split("\n")[:last_line + 1]):
+        content = line.lstrip()
+        if content.startswith("#"):
+            continue
+        quotes = len(re.findall(r'(?<!\\)"', line.split(" #")[0] if '"' not in line.split(" #", 1)[-1] else line))
+        if quotes % 2:
+            return number
+    return None
 
 
 def _timestamp_as_text(constructor: Any, node: Any) -> str:
@@ -180,7 +202,12 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
     if isinstance(node, float):
         return float(node)
     if isinstance(node, str):
-        return str(node)
+        text = str(node)
+        clean = strip_forbidden(text)
+        if clean != text:
+            source.warnings.append(source.diagnostic(
+                loc, "karakter kendali (tak terlihat) dihapus dari teks ini", severity="warning"))
+        return clean
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)
     line, column = source.position(loc)

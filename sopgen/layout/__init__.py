@@ -6,6 +6,7 @@ it fits whole, else it starts on page 2. The flowchart's two header rows repeat 
 
 from __future__ import annotations
 
+from ..errors import Diagnostic, UserError
 from ..model import SopDocument
 from . import flow, style, tables
 from .document import Box, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
@@ -17,16 +18,59 @@ from .text import place
 __all__ = ["layout", "LaidOutDocument"]
 
 TITLE_H = 21.0
+PAGE_SLACK = 1.5
+"""Kept free at the foot of every page: a DOCX page break paragraph takes 0.75 pt."""
 
 
-def _body_heights(doc: SopDocument, grid, widths) -> list[float]:
-    heights = []
+MIN_FONT = 6.0
+"""Smallest text size a row may shrink to before the SOP is refused (still legible on paper)."""
+FONT_STEP = 0.5
+
+
+def _refuse(doc: SopDocument, loc: tuple, message: str) -> UserError:
+    line, column = doc.where(*loc)
+    return UserError([Diagnostic(doc.source, line, column, message)])
+
+
+def _fit_steps(doc: SopDocument, grid, widths, limit: float) -> tuple[list[float], list[float]]:
+    """Row height and text size of every step: a row taller than a page shrinks its text."""
+    heights, sizes = [], []
     for index in range(len(doc.sop.langkah)):
-        cells = tables.step_row(doc, grid, index, 0)
-        needed = max((text_height(c.paras, sum(widths[c.col:c.col + c.colspan])) for c in cells if c.paras),
-                     default=0.0)
-        heights.append(style.snap(max(needed, flow.min_row_height(doc, index))))
-    return heights
+        size = style.FONT
+        while True:
+            cells = tables.step_row(doc, grid, index, 0, size)
+            needed = max((text_height(c.paras, sum(widths[c.col:c.col + c.colspan])) for c in cells if c.paras),
+                         default=0.0)
+            height = style.snap(max(needed, flow.min_row_height(doc, index)))
+            if height <= limit or size <= MIN_FONT:
+                break
+            size -= FONT_STEP
+        if height > limit:
+            raise _refuse(doc, ("langkah", index),
+                          f"langkah {index + 1}: teksnya terlalu panjang untuk satu halaman, juga dengan huruf "
+                          f"terkecil {MIN_FONT:g} pt; pendekkan `kegiatan`, `kelengkapan` atau `output`, atau "
+                          "pecah menjadi beberapa langkah")
+        heights.append(height)
+        sizes.append(size)
+    return heights, sizes
+
+
+def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -> tuple[tables.TableSpec, list[float]]:
+    """A header table that would not fit on one page shrinks its text, or is refused."""
+    size = style.FONT + 1
+    while True:
+        fitted = spec.scaled(size)
+        heights = fitted.heights(widths)
+        if sum(heights) <= limit or size <= MIN_FONT:
+            break
+        size -= FONT_STEP
+    if sum(heights) > limit:
+        widest = max((c for c in fitted.cells if c.field),
+                     key=lambda c: text_height(c.paras, sum(widths[c.col:c.col + c.colspan])), default=None)
+        field = widest.field if widest else "judul"
+        raise _refuse(doc, (field,), f"`{field}` terlalu panjang untuk satu halaman, juga dengan huruf terkecil "
+                                     f"{MIN_FONT:g} pt; pendekkan teksnya")
+    return fitted, heights
 
 
 def layout(doc: SopDocument) -> LaidOutDocument:
@@ -39,16 +83,16 @@ def layout(doc: SopDocument) -> LaidOutDocument:
         edges.append(edges[-1] + w)
     bottom = height - margins.bottom
 
-    identity = tables.identity(doc, grid)
-    legal = tables.legal_basis(doc, grid)
     header = tables.flow_header(doc, grid)
     header_heights = header.heights(widths)
-    body = _body_heights(doc, grid, widths)
+    page_body = bottom - margins.top
+    room = page_body - sum(header_heights) - PAGE_SLACK
+    body, sizes = _fit_steps(doc, grid, widths, room - 2 * flow.ROOM_OFFPAGE)
 
     pages = [Page(1, width, height)]
     y = margins.top
-    for spec in (identity, legal):
-        heights = spec.heights(widths)
+    for base in (tables.identity(doc, grid), tables.legal_basis(doc, grid)):
+        spec, heights = _fit_table(doc, base, widths, page_body)
         if pages[-1].blocks and y + sum(heights) > bottom:
             pages.append(Page(len(pages) + 1, width, height))
             y = margins.top
@@ -62,13 +106,12 @@ def layout(doc: SopDocument) -> LaidOutDocument:
 
     flow_fixed = style.SPACER + TITLE_H + sum(header_heights)
     whole = sum(body)
-    if y + flow_fixed + whole <= bottom:
-        first_room = bottom - y - flow_fixed
+    if y + flow_fixed + whole <= bottom - PAGE_SLACK:
+        first_room = bottom - y - flow_fixed - PAGE_SLACK
         start_new = False
     else:
-        first_room = bottom - margins.top - TITLE_H - sum(header_heights)
+        first_room = room - TITLE_H
         start_new = True
-    room = bottom - margins.top - sum(header_heights)
     flow_pages = flow.paginate(doc, body, first_room, room)
 
     lane_edges = [(edges[c], edges[c + 1]) for c in grid.lane_columns]
@@ -96,7 +139,7 @@ def layout(doc: SopDocument) -> LaidOutDocument:
         kinds = list(header.kinds)
         steps: list[int | None] = [None, None]
         for row, index in enumerate(fp.steps, start=2):
-            specs += tables.step_row(doc, grid, index, row)
+            specs += tables.step_row(doc, grid, index, row, sizes[index])
             kinds.append("body")
             steps.append(index)
         heights = header_heights + fp.heights

@@ -32,6 +32,8 @@ class CellSpec:
     fill: str | None = None
     image: Path | None = None
     emblem: bool = False
+    field: str | None = None
+    """The definition key whose text fills this cell (to point at it when it cannot fit)."""
 
 
 @dataclass
@@ -42,6 +44,11 @@ class TableSpec:
     min_heights: list[float] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     steps: list[int | None] = field(default_factory=list)
+
+    def scaled(self, size: float) -> "TableSpec":
+        """The same table with no text larger than `size` points."""
+        cells = [replace(c, paras=[replace(p, size=min(p.size, size)) for p in c.paras]) for c in self.cells]
+        return replace(self, cells=cells)
 
     def heights(self, widths: Sequence[float]) -> list[float]:
         """Row heights the cells need (a spanning cell grows the last row it spans)."""
@@ -112,14 +119,16 @@ def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
         return [head, *body]
 
     pairs = [
-        (content("Dasar Hukum", sop.dasar_hukum), content("Kualifikasi Pelaksana", sop.kualifikasi_pelaksana)),
-        (content("Keterkaitan", sop.keterkaitan), content("Peralatan/Perlengkapan", sop.peralatan_perlengkapan)),
-        (content("Peringatan", sop.peringatan), content("Pencatatan dan Pendataan", sop.pencatatan_pendataan)),
+        (("dasar_hukum", "Dasar Hukum"), ("kualifikasi_pelaksana", "Kualifikasi Pelaksana")),
+        (("keterkaitan", "Keterkaitan"), ("peralatan_perlengkapan", "Peralatan/Perlengkapan")),
+        (("peringatan", "Peringatan"), ("pencatatan_pendataan", "Pencatatan dan Pendataan")),
     ]
     cells = []
-    for row, (left, right) in enumerate(pairs):
-        cells.append(CellSpec(row, 0, split, left, valign="top"))
-        cells.append(CellSpec(row, split, n - split, right, valign="top"))
+    for row, ((left_key, left_caption), (right_key, right_caption)) in enumerate(pairs):
+        cells.append(CellSpec(row, 0, split, content(left_caption, getattr(sop, left_key)), valign="top",
+                              field=left_key))
+        cells.append(CellSpec(row, split, n - split, content(right_caption, getattr(sop, right_key)),
+                              valign="top", field=right_key))
     return TableSpec("dasar", cells, 3, [16.5] * 3, ["block"] * 3, [None] * 3)
 
 
@@ -146,10 +155,9 @@ def flow_header(doc: SopDocument, grid: Grid) -> TableSpec:
     return TableSpec("prosedur", cells, 2, [15.0, 15.0], ["header", "header"], [None, None])
 
 
-def step_row(doc: SopDocument, grid: Grid, index: int, row: int) -> list[CellSpec]:
+def step_row(doc: SopDocument, grid: Grid, index: int, row: int, size: float = style.FONT) -> list[CellSpec]:
     """The cells of one step's row: its number, texts and Mutu Baku; lane cells stay empty."""
     step = doc.sop.langkah[index]
-    size = style.FONT
     cells = [
         CellSpec(row, 0, 1, [Para(str(index + 1), size, align="center")], align="center"),
         CellSpec(row, grid.kegiatan, 1, [Para(step.kegiatan, size)]),
