@@ -218,6 +218,8 @@ def write_register(chapters: list[Chapter], target: Path | BinaryIO) -> None:
         ]
         for column, value in enumerate(values, start=1):
             cell = ws.cell(row, column, xml_text(value) if isinstance(value, str) else value)
+            if isinstance(value, str):
+                cell.data_type = "s"
             cell.font = Font(name="Arial", size=9)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             cell.border = border

@@ -11,9 +11,33 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _texts(value: object, loc: tuple) -> list[tuple[tuple, str]]:
+    if isinstance(value, str):
+        return [(loc, value)]
+    if isinstance(value, dict):
+        return [t for key, item in value.items() for t in _texts(item, loc + (key,))]
+    if isinstance(value, list):
+        return [t for index, item in enumerate(value) for t in _texts(item, loc + (index,))]
+    return []
+
+
+def glyph_warnings(source: YamlSource) -> list[Diagnostic]:
+    """Text the PDF font cannot draw (emoji, scripts outside Latin, Greek, Cyrillic and Hebrew)."""
+    from .layout.metrics import missing_glyphs
+
+    found = []
+    for loc, text in _texts(source.data, ()):
+        missing = missing_glyphs(text)
+        if missing:
+            shown = " ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
+            found.append(source.diagnostic(loc, f"karakter {shown} tidak tersedia di huruf PDF dan akan tampil "
+                                                "sebagai kotak kosong di PDF", severity="warning"))
+    return found
+
+
 def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
     sop = document.sop
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = glyph_warnings(source)
     used: set[str] = set()
     for index, step in enumerate(sop.langkah):
         used.update(step.lanes)

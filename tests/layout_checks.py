@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sopgen.layout import metrics
 from sopgen.layout.document import Box, LaidOutDocument, Shape
 
 
@@ -49,6 +50,14 @@ def problems(document: LaidOutDocument) -> list[str]:
                         found.append(f"{where}: {shape.id} tidak berada di lajur {lane + 1}")
             else:
                 letters[shape.text] += 1
+        for block in page.blocks:
+            for cell in getattr(block, "cells", ()):
+                for line in cell.lines:
+                    right = line.x + metrics.width(line.text, line.size, line.bold)
+                    if line.x < cell.box.x - 0.01 or right > cell.box.right + 0.01:
+                        found.append(f"{where}: teks {line.text[:20]!r} keluar dari sel (mendatar)")
+                    if line.baseline - line.size * 0.9 < cell.box.y - 0.01 or line.baseline > cell.box.bottom:
+                        found.append(f"{where}: teks {line.text[:20]!r} keluar dari sel (menegak)")
         ordered = list(page.shapes)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:

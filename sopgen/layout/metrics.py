@@ -79,3 +79,16 @@ def wrap(text: str, limit: float, size: float, bold: bool = False) -> list[str]:
                 current, current_width = word, word_width
         lines.append(current)
     return lines
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters of `text` the embedded font cannot draw (they would print as empty boxes)."""
+    covered = _covered()
+    return sorted({c for c in text if ord(c) not in covered and c.isprintable() and not c.isspace()
+                   and ord(c) > 0x20})

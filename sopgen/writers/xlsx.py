@@ -124,6 +124,8 @@ class _Sheet:
         target = self.ws.cell(top, left)
         if cell.paras:
             target.value = cell_value(cell.paras)
+            if isinstance(target.value, str):
+                target.data_type = "s"  # text that starts with "=" stays text, never a formula
             first = cell.paras[0]
             target.font = Font(name=OFFICE_FONT, size=first.size, bold=first.bold)
         else:
@@ -148,6 +150,7 @@ class _Sheet:
         row = self.add_row(block.box.h)
         para = block.paras[0]
         target = self.ws.cell(row, 1, xml_text(para.text))
+        target.data_type = "s"
         target.font = Font(name=OFFICE_FONT, size=para.size, bold=para.bold)
         target.alignment = Alignment(horizontal=para.align, vertical="center")
         self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(self.document.columns))
