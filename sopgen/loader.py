@@ -223,6 +223,11 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
         if decision is None:
             continue
         base: Loc = ("langkah", index, "keputusan")
+        if len(step.lanes) > 1:
+            problems.append(source.diagnostic(
+                ("langkah", index, "pelaksana"),
+                f"langkah {index + 1}: keputusan hanya dibuat oleh satu pelaksana; pilih satu lajur, atau "
+                "pisahkan rapat dan keputusannya menjadi dua langkah"))
         tidak = target(decision.tidak, base + ("tidak",), index)
         if decision.ya is not None:
             ya = target(decision.ya, base + ("ya",), index)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..errors import Diagnostic, UserError
 from ..model import SopDocument
 from . import flow, style, tables
-from .document import Box, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
+from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, Table, TextBlock
 from .grid import make_grid
 from .paper import MARGINS, page_size
 from .text import height as text_height
@@ -161,23 +161,16 @@ def layout(doc: SopDocument) -> LaidOutDocument:
 
     # Adjacent arrows first (they claim the natural exits), then branches, shortest first.
     ordered = sorted(edges_all, key=lambda e: (not e.adjacent, abs(e.target - e.source), e.source))
-    for edge in ordered:
-        src_page, dst_page = page_of[edge.source], page_of[edge.target]
-        _, src_router, src_symbols = placed[src_page]
-        _, dst_router, dst_symbols = placed[dst_page]
-        source, target = src_symbols[edge.source], dst_symbols[edge.target]
-        if src_page == dst_page:
-            if edge.adjacent:
-                src_router.adjacent(source, target, edge)  # type: ignore[arg-type]
-            elif not src_router.branch(source, target, edge):  # type: ignore[arg-type]
-                letter = src_router.branch_out(source, edge)  # type: ignore[arg-type]
-                src_router.branch_in(letter, target, edge)  # type: ignore[arg-type]
-        elif edge.adjacent and dst_page == src_page + 1:
-            letter = src_router.leave_page(source, edge)  # type: ignore[arg-type]
-            dst_router.enter_page(letter, target, edge)  # type: ignore[arg-type]
-        else:
-            letter = src_router.branch_out(source, edge)  # type: ignore[arg-type]
-            dst_router.branch_in(letter, target, edge)  # type: ignore[arg-type]
+    shared: dict[tuple[int, int, int], Shape] = {}
+    """Branches from one page to the same target share one pair of off-page connectors."""
+    try:
+        for edge in ordered:
+            _route(edge, page_of, placed, shared)
+    except flow.NoRoom as exc:
+        step = exc.step if exc.step is not None else 0
+        raise _refuse(doc, ("langkah", step),
+                      f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
+                      "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP") from None
 
     for page, router, _ in placed:
         page.shapes = router.shapes
@@ -189,6 +182,30 @@ def layout(doc: SopDocument) -> LaidOutDocument:
         lanes=grid.lane_columns, pages=pages, title=f"{doc.sop.nomor} {title}", subject=title,
         number=doc.sop.nomor, font_size=style.FONT, footer_size=style.FOOTER,
     )
+
+
+def _route(edge: flow.Edge, page_of: dict[int, int], placed: list, shared: dict) -> None:
+    """Draw one arrow of the flow: on its page, or across pages through off-page connectors."""
+    src_page, dst_page = page_of[edge.source], page_of[edge.target]
+    _, src_router, src_symbols = placed[src_page]
+    _, dst_router, dst_symbols = placed[dst_page]
+    source, target = src_symbols[edge.source], dst_symbols[edge.target]
+    if src_page == dst_page:
+        if edge.adjacent:
+            src_router.adjacent(source, target, edge)
+        elif not src_router.branch(source, target, edge):
+            letter = src_router.branch_out(source, edge)
+            src_router.branch_in(letter, target, edge)
+    elif edge.adjacent and dst_page == src_page + 1:
+        letter = src_router.leave_page(source, edge)
+        dst_router.enter_page(letter, target, edge)
+    else:
+        key = (src_page, dst_page, edge.target)
+        if key in shared and src_router.branch(source, shared[key], edge):
+            return
+        letter = src_router.branch_out(source, edge)
+        dst_router.branch_in(letter, target, edge)
+        shared.setdefault(key, src_router.shape_of(f"penghubung-{letter}-keluar"))
 
 
 def flow_table(page: Page) -> Table | None:

@@ -20,6 +20,14 @@ ARROW_GAP = 9.0
 ROOM_OFFPAGE = ARROW_GAP + style.OFFPAGE + 3.0
 
 
+class NoRoom(Exception):
+    """No clear place is left for a connector beside this step (index); the SOP is refused."""
+
+    def __init__(self, step: int | None):
+        super().__init__(step)
+        self.step = step
+
+
 @dataclass(frozen=True)
 class Edge:
     source: int
@@ -116,6 +124,9 @@ class Router:
     used_sides: dict[str, set[str]] = field(default_factory=dict)
     channels: list[tuple[float, float, float]] = field(default_factory=list)
 
+    def shape_of(self, shape_id: str) -> Shape:
+        return next(s for s in self.shapes if s.id == shape_id)
+
     @property
     def symbol_width(self) -> float:
         lane = min(right - left for left, right in self.lane_edges)
@@ -187,6 +198,14 @@ class Router:
                 return box.cy - math.sqrt(max(0.0, radius * radius - over * over))
         return box.y
 
+    def vertical_xs(self, shape: Shape) -> list[float]:
+        """Where a vertical arrow may meet the shape's top or bottom: its centre for a diamond or a
+        connector; any lane centre under a (possibly wide) rectangle or capsule."""
+        if shape.kind in ("decision", "offpage"):
+            return [shape.box.cx]
+        xs = [self.lane_center(i) for i in range(len(self.lane_edges))] + [shape.box.cx]
+        return [x for x in xs if shape.box.x + 2 < x < shape.box.right - 2]
+
     def entry_xs(self, shape: Shape) -> list[float]:
         if shape.kind in ("decision", "offpage") or len(shape.lanes) < 2:
             return [shape.box.cx]
@@ -226,9 +245,8 @@ class Router:
     # -- adjacent steps ------------------------------------------------------------------------
 
     def adjacent(self, source: Shape, target: Shape, edge: Edge) -> None:
-        """Arrow to the next row: straight down when lanes are shared, else out of the facing side."""
-        exits = self.entry_xs(source) if source.kind not in ("decision",) else [source.box.cx]
-        common = [x for x in self.entry_xs(target) if any(abs(x - e) < 0.01 for e in exits)]
+        """Arrow to the next row: straight down when the symbols overlap across, else out of the facing side."""
+        common = [x for x in self.vertical_xs(source) if x in self.vertical_xs(target)]
         if common:
             x = min(common, key=lambda v: abs(v - source.box.cx))
             self.add([(x, source.box.bottom), (x, self.top_at(target, x))], source, target, edge.kind)
@@ -380,7 +398,12 @@ class Router:
             self.add(path, source, connector, edge.kind)
         else:
             x, y = self.port(source, "bottom")
+            if not self.free(source, "bottom"):
+                raise NoRoom(source.step)
             connector = self.offpage(letter, x, y + ARROW_GAP + size / 2, "keluar")
+            if any(s.box.grow(1.0).overlaps(connector.box) for s in self.shapes if s is not connector) \
+                    or self.crosses_connector(connector.box):
+                raise NoRoom(source.step)
             side, path = "bottom", [(x, y), (x, connector.box.y)]
             self.add(path, source, connector, edge.kind)
         self.use(source, side)
@@ -409,6 +432,9 @@ class Router:
                 return
             x = target.box.cx
             y = target.box.y - ARROW_GAP - size / 2
+            box = Box(x - size / 2, y - size / 2, size, size)
+            if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+                raise NoRoom(target.step)
             connector = self.offpage(letter, x, y, "masuk")
             self.add([(x, connector.box.bottom), (x, self.top_at(target, x))], connector, target, edge.kind)
             return
