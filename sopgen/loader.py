@@ -21,10 +21,6 @@ from .yamlsource import Loc, YamlSource, read
 
 ORGANISATION_FILE = "organisasi.yaml"
 
-FIELD_NAMES = {
-    "langkah": "langkah", "revisi": "revisi", "disahkan_oleh": "disahkan_oleh",
-}
-
 
 @dataclass
 class Loaded:
@@ -71,9 +67,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
-    loc: Loc = tuple(error["loc"])
-    # Drop pydantic's union branch tags such as 'str' or 'list[str]' from the location.
-    loc = tuple(p for p in loc if isinstance(p, int) or not _is_branch_tag(p))
+    loc = _clean_loc(tuple(error["loc"]))
     kind = error["type"]
     where = describe(loc)
     value = error.get("input")
@@ -127,10 +121,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
 
 
 def _is_branch_tag(part: Any) -> bool:
+    """pydantic names the branch of a union or validator in the location ('str', 'list[str]' ...)."""
     return isinstance(part, str) and (
-        part in {"str", "int", "list[str]", "function-before[_as_list(), list[str]]"}
-        or part.startswith("function-") or part.startswith("list[") or part.startswith("tuple[")
-        or part.startswith("nullable[")
+        part in {"str", "int"} or part.startswith(("function-", "list[", "tuple[", "nullable["))
     )
 
 

@@ -80,7 +80,7 @@ class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, out: Path) -> "Manifest":
+    def load(cls, out: Path) -> Manifest:
         path = out / MANIFEST_NAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

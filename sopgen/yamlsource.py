@@ -80,22 +80,26 @@ def decode(path: Path, raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+SYNTAX_MESSAGES = (
+    (("'\\t'", "\\t"), "karakter TAB tidak boleh dipakai untuk indentasi YAML; gunakan spasi"),
+    (("quoted scalar",), "tanda kutip tidak ditutup"),
+    (("mapping values are not allowed",),
+     "titik dua (:) di tempat yang salah atau indentasi tidak tepat; beri tanda kutip bila teks memuat ': '"),
+    (("expected <block end>", "did not find expected"),
+     "indentasi tidak konsisten; baris ini tidak sejajar dengan baris sebelumnya"),
+    (("could not find expected ':'", "simple key"),
+     "kunci tanpa titik dua (:), atau teks panjang yang perlu diberi tanda kutip"),
+    (("found undefined alias",), "alias YAML (*nama) tidak dikenal"),
+    (("found character",), "karakter yang tidak boleh berada di sini; beri tanda kutip pada teks ini"),
+)
+"""ruamel's parser messages (by a phrase they contain, first match wins) in the user's words."""
+
+
 def _translate(problem: str, context: str) -> str:
     text = f"{context or ''} {problem or ''}"
-    if "'\\t'" in text or "\\t" in text:
-        return "karakter TAB tidak boleh dipakai untuk indentasi YAML; gunakan spasi"
-    if "quoted scalar" in text:
-        return "tanda kutip tidak ditutup"
-    if "mapping values are not allowed" in text:
-        return "titik dua (:) di tempat yang salah atau indentasi tidak tepat; beri tanda kutip bila teks memuat ': '"
-    if "expected <block end>" in text or "did not find expected" in text:
-        return "indentasi tidak konsisten; baris ini tidak sejajar dengan baris sebelumnya"
-    if "could not find expected ':'" in text or "simple key" in text:
-        return "kunci tanpa titik dua (:), atau teks panjang yang perlu diberi tanda kutip"
-    if "found undefined alias" in text:
-        return "alias YAML (*nama) tidak dikenal"
-    if "found character" in text:
-        return "karakter yang tidak boleh berada di sini; beri tanda kutip pada teks ini"
+    for needles, message in SYNTAX_MESSAGES:
+        if any(needle in text for needle in needles):
+            return message
     return f"kesalahan sintaks YAML ({(problem or context or '').strip()})"
 
 

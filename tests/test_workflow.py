@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from sopgen import build as build_module
 from sopgen.book import collect, duration, toc_pages, write_book, write_register
 from sopgen.build import build, output_stems
+from sopgen.errors import UserError
 from sopgen.layout import layout
 from sopgen.loader import load_sop
 from sopgen.manifest import MANIFEST_NAME
@@ -224,7 +225,7 @@ def test_new_scaffold_parses_and_passes_once_filled(tmp_path):
     done = sopgen("check", str(path))
     assert done.returncode == 0, done.stderr
     assert load_sop(path).document.sop.jenis == "mikro"
-    with pytest.raises(Exception):
+    with pytest.raises(UserError, match="berkas sudah ada"):
         new_definition("Penyusunan Rencana Kerja", tmp_path)
 
 

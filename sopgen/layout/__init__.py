@@ -207,6 +207,3 @@ def _route(edge: flow.Edge, page_of: dict[int, int], placed: list, shared: dict)
         dst_router.branch_in(letter, target, edge)
         shared.setdefault(key, src_router.shape_of(f"penghubung-{letter}-keluar"))
 
-
-def flow_table(page: Page) -> Table | None:
-    return page.table("prosedur")

@@ -40,10 +40,10 @@ class Box:
     def cy(self) -> float:
         return self.y + self.h / 2
 
-    def grow(self, margin: float) -> "Box":
+    def grow(self, margin: float) -> Box:
         return Box(self.x - margin, self.y - margin, self.w + 2 * margin, self.h + 2 * margin)
 
-    def overlaps(self, other: "Box") -> bool:
+    def overlaps(self, other: Box) -> bool:
         return (self.x < other.right and other.x < self.right
                 and self.y < other.bottom and other.y < self.bottom)
 

@@ -45,7 +45,7 @@ class TableSpec:
     kinds: list[str] = field(default_factory=list)
     steps: list[int | None] = field(default_factory=list)
 
-    def scaled(self, size: float) -> "TableSpec":
+    def scaled(self, size: float) -> TableSpec:
         """The same table with no text larger than `size` points."""
         cells = [replace(c, paras=[replace(p, size=min(p.size, size)) for p in c.paras]) for c in self.cells]
         return replace(self, cells=cells)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+from collections.abc import Callable
 import re
 import zipfile
 
@@ -61,7 +62,7 @@ def insert_drawing_element(sheet_xml: str, rel_id: str) -> str:
     return sheet_xml[:close] + element + sheet_xml[close:]
 
 
-def add_drawing(package: bytes, anchors_for: "callable", sheet: str = "xl/worksheets/sheet1.xml") -> bytes:
+def add_drawing(package: bytes, anchors_for: Callable[[int], str], sheet: str = "xl/worksheets/sheet1.xml") -> bytes:
     """Return the package with anchors added to `sheet`'s drawing.
 
     `anchors_for(first_id)` returns the anchors' XML, numbering shapes from `first_id`, so the
@@ -87,7 +88,7 @@ def add_drawing(package: bytes, anchors_for: "callable", sheet: str = "xl/worksh
             '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
             'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
             f"{anchors_for(1)}</xdr:wsDr>"
-        ).encode("utf-8")
+        ).encode()
         rel_id = _new_rel_id(rels)
         close = rels.rindex("</Relationships>")
         rels = (rels[:close] + f'<Relationship Id="{rel_id}" Type="{DRAWING_REL}" '
