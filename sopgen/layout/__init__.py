@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..errors import Diagnostic, UserError
 from ..model import SopDocument
 from . import flow, style, tables
-from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, Table, TextBlock
+from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, TextBlock
 from .grid import make_grid
 from .paper import MARGINS, page_size
 from .text import height as text_height
