@@ -6,11 +6,13 @@ it fits whole, else it starts on page 2. The flowchart's two header rows repeat 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..errors import Diagnostic, UserError
 from ..model import SopDocument
 from . import flow, style, tables
 from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, TextBlock
-from .grid import make_grid
+from .grid import Grid, make_grid
 from .paper import MARGINS, page_size
 from .text import height as text_height
 from .text import place
@@ -73,94 +75,140 @@ def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -
     return fitted, heights
 
 
+@dataclass
+class _Sheet:
+    """What every stage needs: the document, its grid, and the page's usable frame."""
+
+    doc: SopDocument
+    grid: Grid
+    width: float
+    height: float
+    edges: list[float]
+
+    @property
+    def left(self) -> float:
+        return MARGINS.left
+
+    @property
+    def top(self) -> float:
+        return MARGINS.top
+
+    @property
+    def bottom(self) -> float:
+        return self.height - MARGINS.bottom
+
+    @property
+    def full_width(self) -> float:
+        return self.edges[-1] - self.left
+
+    def new_page(self, pages: list[Page]) -> Page:
+        pages.append(Page(len(pages) + 1, self.width, self.height))
+        return pages[-1]
+
+    def spacer(self, page: Page, y: float) -> float:
+        page.blocks.append(Spacer(Box(self.left, y, self.full_width, style.SPACER)))
+        return y + style.SPACER
+
+
+def _identity_pages(sheet: _Sheet) -> tuple[list[Page], float]:
+    """Identity header and legal basis grid from the top of page 1; returns the pages and the y below."""
+    pages: list[Page] = []
+    page = sheet.new_page(pages)
+    y = sheet.top
+    widths = sheet.grid.widths
+    for base in (tables.identity(sheet.doc, sheet.grid), tables.legal_basis(sheet.doc, sheet.grid)):
+        spec, heights = _fit_table(sheet.doc, base, widths, sheet.bottom - sheet.top)
+        if page.blocks and y + sum(heights) > sheet.bottom:
+            page, y = sheet.new_page(pages), sheet.top
+        elif page.blocks:
+            y = sheet.spacer(page, y)
+        table = tables.assemble(spec.kind, spec.cells, heights, spec.kinds, spec.steps, [False] * spec.rows,
+                                sheet.edges, y)
+        page.blocks.append(table)
+        y += table.box.h
+    return pages, y
+
+
+def _flow_page(sheet: _Sheet, page: Page, y: float, number: int, flow_page: flow.FlowPage,
+               header: tables.TableSpec, header_heights: list[float], sizes: list[float],
+               router: flow.Router, last: bool) -> dict[int, Shape]:
+    """One page of the flowchart table (title on the first), with its symbols placed."""
+    doc, grid = sheet.doc, sheet.grid
+    if number == 0:
+        title = Para(f"SOP {doc.sop.jenis.capitalize()} {doc.sop.judul}", style.TITLE, bold=True, align="center")
+        box = Box(sheet.left, y, sheet.full_width, TITLE_H)
+        page.blocks.append(TextBlock(box, (title,), place((title,), box, "middle")))
+        y += TITLE_H
+    specs = list(header.cells)
+    for row, index in enumerate(flow_page.steps, start=2):
+        specs += tables.step_row(doc, grid, index, row, sizes[index])
+    count = len(flow_page.steps)
+    table = tables.assemble("prosedur", specs, header_heights + flow_page.heights, header.kinds + ["body"] * count,
+                            [None, None] + flow_page.steps, [number > 0] * 2 + [False] * count, sheet.edges, y,
+                            header_rows=2)
+    page.blocks.append(table)
+    page.steps = list(flow_page.steps)
+    symbols = {}
+    for row in table.rows[2:]:
+        index = row.step
+        assert index is not None
+        first_on_page = index == flow_page.steps[0] and number > 0
+        last_on_page = index == flow_page.steps[-1] and not last
+        symbols[index] = router.place_symbol(index, Box(sheet.left, row.y, 0, row.h), first_on_page, last_on_page)
+    return symbols
+
+
 def layout(doc: SopDocument) -> LaidOutDocument:
     width, height = page_size(doc.kertas)
-    margins = MARGINS
-    grid = make_grid(width - margins.left - margins.right, len(doc.lanes))
-    widths = grid.widths
-    edges = [margins.left]
-    for w in widths:
+    grid = make_grid(width - MARGINS.left - MARGINS.right, len(doc.lanes))
+    edges = [MARGINS.left]
+    for w in grid.widths:
         edges.append(edges[-1] + w)
-    bottom = height - margins.bottom
+    sheet = _Sheet(doc, grid, width, height, edges)
 
     header = tables.flow_header(doc, grid)
-    header_heights = header.heights(widths)
-    page_body = bottom - margins.top
-    room = page_body - sum(header_heights) - PAGE_SLACK
-    body, sizes = _fit_steps(doc, grid, widths, room - 2 * flow.ROOM_OFFPAGE)
+    header_heights = header.heights(grid.widths)
+    room = sheet.bottom - sheet.top - sum(header_heights) - PAGE_SLACK
+    body, sizes = _fit_steps(doc, grid, grid.widths, room - 2 * flow.ROOM_OFFPAGE)
+    pages, y = _identity_pages(sheet)
 
-    pages = [Page(1, width, height)]
-    y = margins.top
-    for base in (tables.identity(doc, grid), tables.legal_basis(doc, grid)):
-        spec, heights = _fit_table(doc, base, widths, page_body)
-        if pages[-1].blocks and y + sum(heights) > bottom:
-            pages.append(Page(len(pages) + 1, width, height))
-            y = margins.top
-        elif pages[-1].blocks:
-            pages[-1].blocks.append(Spacer(Box(margins.left, y, edges[-1] - margins.left, style.SPACER)))
-            y += style.SPACER
-        table = tables.assemble(spec.kind, spec.cells, heights, spec.kinds, spec.steps,
-                                [False] * spec.rows, edges, y)
-        pages[-1].blocks.append(table)
-        y += table.box.h
-
-    flow_fixed = style.SPACER + TITLE_H + sum(header_heights)
-    whole = sum(body)
-    if y + flow_fixed + whole <= bottom - PAGE_SLACK:
-        first_room = bottom - y - flow_fixed - PAGE_SLACK
-        start_new = False
-    else:
-        first_room = room - TITLE_H
-        start_new = True
+    # The flowchart goes under the identity when it fits there whole, else it starts a new page.
+    below = style.SPACER + TITLE_H + sum(header_heights)
+    start_below = y + below + sum(body) <= sheet.bottom - PAGE_SLACK
+    first_room = sheet.bottom - y - below - PAGE_SLACK if start_below else room - TITLE_H
     flow_pages = flow.paginate(doc, body, first_room, room)
 
+    # Every page's geometry first, then the arrows: a branch may point to a later page.
     lane_edges = [(edges[c], edges[c + 1]) for c in grid.lane_columns]
     letters: list[str] = []
-    page_of = {step: i for i, fp in enumerate(flow_pages) for step in fp.steps}
-    edges_all = flow.edges_of(doc)
-    title = f"SOP {doc.sop.jenis.capitalize()} {doc.sop.judul}"
-    title_para = Para(title, style.TITLE, bold=True, align="center")
-    # Decide every page's geometry first, then route: a branch may point to a later page.
-    placed: list[tuple[Page, flow.Router, dict[int, object]]] = []
-    for number, fp in enumerate(flow_pages):
-        if number == 0 and not start_new:
+    placed: list[tuple[Page, flow.Router, dict[int, Shape]]] = []
+    for number, flow_page in enumerate(flow_pages):
+        if number == 0 and start_below:
             page = pages[-1]
-            page.blocks.append(Spacer(Box(margins.left, y, edges[-1] - margins.left, style.SPACER)))
-            y += style.SPACER
+            y = sheet.spacer(page, y)
         else:
-            page = Page(len(pages) + 1, width, height)
-            pages.append(page)
-            y = margins.top
-        if number == 0:
-            box = Box(margins.left, y, edges[-1] - margins.left, TITLE_H)
-            page.blocks.append(TextBlock(box, (title_para,), place((title_para,), box, "middle")))
-            y += TITLE_H
-        specs = list(header.cells)
-        kinds = list(header.kinds)
-        steps: list[int | None] = [None, None]
-        for row, index in enumerate(fp.steps, start=2):
-            specs += tables.step_row(doc, grid, index, row, sizes[index])
-            kinds.append("body")
-            steps.append(index)
-        heights = header_heights + fp.heights
-        repeated = [number > 0] * 2 + [False] * len(fp.steps)
-        table = tables.assemble("prosedur", specs, heights, kinds, steps, repeated, edges, y, header_rows=2)
-        page.blocks.append(table)
-        page.steps = list(fp.steps)
+            page, y = sheet.new_page(pages), sheet.top
         router = flow.Router(doc, lane_edges, letters)
-        symbols = {}
-        last_page = number == len(flow_pages) - 1
-        for row in table.rows[2:]:
-            index = row.step
-            assert index is not None
-            first_on_page = index == fp.steps[0] and number > 0
-            last_on_page = index == fp.steps[-1] and not last_page
-            symbols[index] = router.place_symbol(index, Box(edges[0], row.y, 0, row.h),
-                                                 first_on_page, last_on_page)
+        symbols = _flow_page(sheet, page, y, number, flow_page, header, header_heights, sizes, router,
+                             last=number == len(flow_pages) - 1)
         placed.append((page, router, symbols))
 
-    # Adjacent arrows first (they claim the natural exits), then branches, shortest first.
-    ordered = sorted(edges_all, key=lambda e: (not e.adjacent, abs(e.target - e.source), e.source))
+    _route_all(doc, flow_pages, placed)
+    for page, router, _ in placed:
+        page.shapes, page.connectors, page.labels = router.shapes, router.connectors, router.labels
+
+    title = f"SOP {doc.sop.jenis.capitalize()} {doc.sop.judul}"
+    return LaidOutDocument(
+        paper=doc.kertas, width=width, height=height, margins=MARGINS, columns=tuple(grid.widths),
+        lanes=grid.lane_columns, pages=pages, title=f"{doc.sop.nomor} {title}", subject=title,
+        number=doc.sop.nomor, font_size=style.FONT, footer_size=style.FOOTER,
+    )
+
+
+def _route_all(doc: SopDocument, flow_pages: list[flow.FlowPage], placed: list) -> None:
+    """Adjacent arrows first (they claim the natural exits), then branches, shortest first."""
+    page_of = {step: i for i, fp in enumerate(flow_pages) for step in fp.steps}
+    ordered = sorted(flow.edges_of(doc), key=lambda e: (not e.adjacent, abs(e.target - e.source), e.source))
     shared: dict[tuple[int, int, int], Shape] = {}
     """Branches from one page to the same target share one pair of off-page connectors."""
     try:
@@ -171,17 +219,6 @@ def layout(doc: SopDocument) -> LaidOutDocument:
         raise _refuse(doc, ("langkah", step),
                       f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
                       "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP") from None
-
-    for page, router, _ in placed:
-        page.shapes = router.shapes
-        page.connectors = router.connectors
-        page.labels = router.labels
-
-    return LaidOutDocument(
-        paper=doc.kertas, width=width, height=height, margins=margins, columns=tuple(widths),
-        lanes=grid.lane_columns, pages=pages, title=f"{doc.sop.nomor} {title}", subject=title,
-        number=doc.sop.nomor, font_size=style.FONT, footer_size=style.FOOTER,
-    )
 
 
 def _route(edge: flow.Edge, page_of: dict[int, int], placed: list, shared: dict) -> None:
