@@ -134,15 +134,15 @@ def plan(paths: Sequence[Path], formats: Sequence[str], out: Path, force: bool =
         if folder not in organisations:
             organisations[folder] = organisation_hash(folder)
         key = manifest_key(source, out)
-        print_ = fingerprint(source, organisations[folder])
-        entry = None if force else manifest.up_to_date(key, print_, list(formats), out)
+        digest = fingerprint(source, organisations[folder])
+        entry = None if force else manifest.up_to_date(key, digest, list(formats), out)
         nomor = entry.nomor if entry else quick_nomor(source)
         stem = output_stem(nomor, source, taken)
         if entry is not None and entry.stem == stem:
             current.append(Result(source, key, "mutakhir", entry.nomor, entry.stem, entry.fingerprint,
                                   tuple(entry.formats), [out / name for name in entry.outputs]))
         else:
-            tasks.append(Task(source, key, print_, nomor, stem, tuple(formats), out))
+            tasks.append(Task(source, key, digest, nomor, stem, tuple(formats), out))
     return tasks, current, missing, manifest
 
 
@@ -172,7 +172,6 @@ def run_task(task: Task) -> Result:
         result.errors = exc.diagnostics
         return result
     result.warnings = loaded.warnings
-    result.nomor = loaded.document.sop.nomor
     document = layout(loaded.document)
     for name in task.formats:
         writer = get_writer(name)
@@ -238,14 +237,10 @@ def record(manifest: Manifest, results: Iterable[Result], out: Path) -> None:
     for result in results:
         if result.status == "gagal":
             manifest.entries.pop(result.key, None)
-            continue
-        names = [p.name for p in result.outputs]
-        previous = manifest.entries.get(result.key)
-        formats = list(result.formats)
-        if result.status == "mutakhir" and previous is not None:
-            continue
-        manifest.entries[result.key] = Entry(result.key, result.fingerprint, result.nomor, result.stem,
-                                             sorted(formats), sorted(names))
+        elif result.status == "dibuat":
+            # `nomor` is the number the outputs were named from, as `plan` read it.
+            manifest.entries[result.key] = Entry(result.key, result.fingerprint, result.nomor, result.stem,
+                                                 sorted(result.formats), sorted(p.name for p in result.outputs))
     manifest.save()
 
 

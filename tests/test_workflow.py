@@ -277,3 +277,12 @@ def test_parallel_workers_are_started_with_spawn(tmp_path, monkeypatch):
     report = build([DEFINITIONS / "monev-sop-ap.yaml", DEFINITIONS / "laporan-kinerja.yaml"], ["pdf"],
                    tmp_path, jobs=2)
     assert used == ["spawn"] and report.count("dibuat") == 2
+
+
+def test_an_oddly_written_number_does_not_rebuild_forever(tmp_path):
+    shutil.copy(DEFINITIONS / "organisasi.yaml", tmp_path)
+    (tmp_path / "aneh.yaml").write_text(VALID.replace("nomor: X.01", "nomor: >-\n  X.01"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert build([tmp_path], ["pdf"], out).count("dibuat") == 1
+    assert build([tmp_path], ["pdf"], out).count("mutakhir") == 1
+    assert [p.name for p in out.glob("*.pdf")] == ["aneh.pdf"]
