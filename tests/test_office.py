@@ -220,3 +220,15 @@ def test_every_shipped_sop_reopens(path):
     _, docx_bytes = written(docx_writer, path)
     openpyxl.load_workbook(io.BytesIO(xlsx_bytes))
     docx.Document(io.BytesIO(docx_bytes))
+
+
+def test_docx_with_an_emblem_image(folder):
+    Image.new("RGB", (60, 80), "navy").save(folder.path / "logo.png")
+    (folder.path / "organisasi.yaml").write_text("instansi: [KEMENTERIAN CONTOH]\nlogo: logo.png\n")
+    document, package = written(docx_writer, folder(VALID))
+    parts = parts_of(package)
+    assert any(name.startswith("word/media/") for name in parts)
+    body = parts["word/document.xml"]
+    assert "{EMBLEM}" not in body and body.count("<pic:pic") == 1
+    identity = docx.Document(io.BytesIO(package)).tables[0].cell(0, 0)
+    assert identity.paragraphs[0]._p.xpath(".//pic:pic") and identity.paragraphs[1].text == "KEMENTERIAN CONTOH"

@@ -101,6 +101,8 @@ def _cell_xml(cell: Cell | None, width: float, span: int, merge: str, anchor_run
             # the layout left above the institution's name.
             inner = anchor_run or ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
             paras = paragraph_xml(None, own[0].space_before + style.PAD_Y, '<w:jc w:val="center"/>', inner)
+            # An inline picture stands on the baseline: an exact line would push it up over the border.
+            paras = paras.replace('w:lineRule="exact"', 'w:lineRule="atLeast"', 1)
             own[0] = replace(own[0], space_before=0)
             anchor_run = ""
         paras += "".join(paragraph_xml(p, leading(p.size)) for p in own)
