@@ -23,7 +23,7 @@ from .loader import load_sop
 from .model import MINUTES_PER, SopDocument
 from .templating import xml_text
 from .writers import pdf
-from .writers.xlsx_package import fix_dates
+from .writers.package import emit, read_parts, repack
 
 BOOK_NAME = "buku-sop.pdf"
 REGISTER_NAME = "daftar-sop.xlsx"
@@ -236,8 +236,4 @@ def write_register(chapters: list[Chapter], target: Path | BinaryIO) -> None:
     book.properties.created = book.properties.modified = dt.datetime(2000, 1, 1)
     buffer = io.BytesIO()
     book.save(buffer)
-    package = fix_dates(buffer.getvalue())
-    if isinstance(target, Path):
-        target.write_bytes(package)
-    else:
-        target.write(package)
+    emit(target, repack(read_parts(buffer.getvalue())))

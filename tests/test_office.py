@@ -20,6 +20,7 @@ from sopgen.loader import load_sop
 from sopgen.writers import docx as docx_writer
 from sopgen.writers import drawingml
 from sopgen.writers import xlsx as xlsx_writer
+from sopgen.writers.package import read_parts, repack
 from sopgen.writers.xlsx_package import add_drawing, insert_drawing_element, max_shape_id
 
 MONEV = Path(__file__).resolve().parent.parent / "definitions" / "monev-sop-ap.yaml"
@@ -79,7 +80,7 @@ def test_zip_patch_creates_drawing_part_relationship_and_content_type():
     workbook.active.add_table  # noqa: B018 - the sheet exists
     buffer = io.BytesIO()
     workbook.save(buffer)
-    parts = parts_of(add_drawing(buffer.getvalue(), _anchor_xml))
+    parts = parts_of(repack(add_drawing(read_parts(buffer.getvalue()), _anchor_xml)))
     assert "xl/drawings/drawing1.xml" in parts
     rels = parts["xl/worksheets/_rels/sheet1.xml.rels"]
     rel_id = re.search(r'Id="([^"]+)"[^>]*relationships/drawing"', rels).group(1)
@@ -87,7 +88,7 @@ def test_zip_patch_creates_drawing_part_relationship_and_content_type():
     assert 'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"' \
         in parts["[Content_Types].xml"]
     assert 'cNvPr id="1"' in parts["xl/drawings/drawing1.xml"]
-    openpyxl.load_workbook(io.BytesIO(add_drawing(buffer.getvalue(), _anchor_xml)))
+    openpyxl.load_workbook(io.BytesIO(repack(add_drawing(read_parts(buffer.getvalue()), _anchor_xml))))
 
 
 def test_drawing_element_goes_before_the_elements_that_follow_it():
@@ -105,7 +106,7 @@ def test_zip_patch_appends_to_openpyxl_picture_drawing_with_unique_ids(tmp_path)
     buffer = io.BytesIO()
     workbook.save(buffer)
     before = parts_of(buffer.getvalue())["xl/drawings/drawing1.xml"]
-    parts = parts_of(add_drawing(buffer.getvalue(), _anchor_xml))
+    parts = parts_of(repack(add_drawing(read_parts(buffer.getvalue()), _anchor_xml)))
     drawing = parts["xl/drawings/drawing1.xml"]
     ids = re.findall(r'cNvPr id="(\d+)"', drawing)
     assert len(ids) == 2 and len(set(ids)) == 2 and int(ids[1]) == max_shape_id(before) + 1

@@ -40,6 +40,9 @@ class Box:
     def cy(self) -> float:
         return self.y + self.h / 2
 
+    def shifted(self, dx: float, dy: float) -> Box:
+        return Box(self.x + dx, self.y + dy, self.w, self.h)
+
     def grow(self, margin: float) -> Box:
         return Box(self.x - margin, self.y - margin, self.w + 2 * margin, self.h + 2 * margin)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 import io
-import zipfile
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -26,7 +25,7 @@ from ..layout.metrics import OFFICE_FONT
 from ..layout.text import leading
 from ..templating import xml_text
 from . import drawingml
-from .xlsx_package import repack
+from .package import emit, read_parts, repack
 
 name = "docx"
 suffix = ".docx"
@@ -56,11 +55,12 @@ def _run(text: str, size: float, bold: bool) -> str:
             f'<w:t xml:space="preserve">{_text(text)}</w:t></w:r>')
 
 
-def paragraph_xml(para: Para | None, line: float, extra_ppr: str = "", runs: str = "") -> str:
+def paragraph_xml(para: Para | None, line: float, extra_ppr: str = "", runs: str = "",
+                  rule: str = "exact") -> str:
     """One paragraph with exact line spacing (the layout's leading), so heights agree."""
     if para is None:
         return (f'<w:p {NS}><w:pPr>{extra_ppr}<w:spacing w:before="0" w:after="0" w:line="{twips(line)}" '
-                f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{runs}</w:p>')
+                f'w:lineRule="{rule}"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{runs}</w:p>')
     indent = ""
     content = ""
     if para.number:
@@ -100,9 +100,9 @@ def _cell_xml(cell: Cell | None, width: float, span: int, merge: str, anchor_run
             # The emblem (picture, or the frame's drawing) sits in a paragraph as tall as the gap
             # the layout left above the institution's name.
             inner = anchor_run or ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
-            paras = paragraph_xml(None, own[0].space_before + style.PAD_Y, '<w:jc w:val="center"/>', inner)
             # An inline picture stands on the baseline: an exact line would push it up over the border.
-            paras = paras.replace('w:lineRule="exact"', 'w:lineRule="atLeast"', 1)
+            paras = paragraph_xml(None, own[0].space_before + style.PAD_Y, '<w:jc w:val="center"/>', inner,
+                                  rule="atLeast")
             own[0] = replace(own[0], space_before=0)
             anchor_run = ""
         paras += "".join(paragraph_xml(p, leading(p.size)) for p in own)
@@ -288,11 +288,5 @@ def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
     doc = build(document)
     buffer = io.BytesIO()
     doc.save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
-        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
-    package = repack(parts)
-    if isinstance(target, Path):
-        target.write_bytes(package)
-    else:
-        target.write(package)
+    emit(target, repack(read_parts(buffer.getvalue())))
 

@@ -84,10 +84,6 @@ class Item:
         return emu(self.box.h)
 
 
-def _shift(box: Box, dx: float, dy: float) -> Box:
-    return Box(box.x + dx, box.y + dy, box.w, box.h)
-
-
 def _connector(conn: Connector, ids: dict[str, int], shapes: dict[str, Shape], next_id: int,
                dx: float, dy: float) -> Item:
     xs = [x + dx for x, _ in conn.points]
@@ -110,7 +106,7 @@ def _connector(conn: Connector, ids: dict[str, int], shapes: dict[str, Shape], n
 
 
 def _label(label: Label, next_id: int, dx: float, dy: float) -> Item:
-    return Item(next_id, f"Label {label.text}", _shift(label.box, dx, dy), geometry="rect", fill=False,
+    return Item(next_id, f"Label {label.text}", label.box.shifted(dx, dy), geometry="rect", fill=False,
                 line=False, text=label.text, text_size=int(round(label.size * 100)), align="l")
 
 
@@ -124,7 +120,7 @@ def page_items(page: Page, first_id: int, dx: float = 0.0, dy: float = 0.0) -> l
         arrows.append(_connector(conn, ids, shapes, next_id, dx, dy))
         next_id += 1
     symbols = [
-        Item(ids[s.id], f"{s.kind} {s.id}", _shift(s.box, dx, dy), geometry=PRESETS[s.kind], line_width=10160,
+        Item(ids[s.id], f"{s.kind} {s.id}", s.box.shifted(dx, dy), geometry=PRESETS[s.kind], line_width=10160,
              text=s.text, bold=True, text_size=650)
         for s in page.shapes
     ]

@@ -33,7 +33,8 @@ from ..layout.metrics import OFFICE_FONT
 from ..templating import xml_text
 from . import drawingml
 from .drawingml import Anchor, Item, emu
-from .xlsx_package import add_drawing, fix_dates
+from .package import emit, read_parts, repack
+from .xlsx_package import add_drawing
 
 name = "xlsx"
 suffix = ".xlsx"
@@ -198,7 +199,7 @@ def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int
                     header_rows = (mapping[0], mapping[1])
                 for cell in block.cells:
                     if cell.image_box is not None and cell.row in mapping:
-                        box = drawingml._shift(cell.image_box, dx, dy)
+                        box = cell.image_box.shifted(dx, dy)
                         if cell.image is not None:
                             sheet.emblem(cell.image, box)
                         else:
@@ -252,13 +253,7 @@ def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
     _page_setup(document, sheet, header_rows)
     buffer = io.BytesIO()
     sheet.workbook.save(buffer)
-
-    def anchors(first_id: int) -> str:
-        return drawingml.xlsx_anchors(drawingml.renumber(items, first_id))
-
-    package = add_drawing(buffer.getvalue(), anchors) if items else buffer.getvalue()
-    package = fix_dates(package)
-    if isinstance(target, Path):
-        target.write_bytes(package)
-    else:
-        target.write(package)
+    parts = read_parts(buffer.getvalue())
+    if items:
+        add_drawing(parts, lambda first_id: drawingml.xlsx_anchors(drawingml.renumber(items, first_id)))
+    emit(target, repack(parts))

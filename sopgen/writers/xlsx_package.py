@@ -1,23 +1,20 @@
 """Adds DrawingML anchors to a worksheet of a saved XLSX package (openpyxl keeps no shapes).
 
 Appends to the drawing openpyxl already wrote for the sheet (the emblem image), or creates the
-drawing part with its relationship, content type and `<drawing>` element. Also rewrites every zip
-entry with a fixed timestamp so the same workbook gives the same bytes.
+drawing part with its relationship, content type and `<drawing>` element. Works on the package's
+parts (see `package.read_parts` and `package.repack`).
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
 from collections.abc import Callable
 import re
-import zipfile
 
 DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
 DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # Elements that follow <drawing> in CT_Worksheet; <drawing> goes before the first one present.
 AFTER_DRAWING = ("legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
                  "webPublishItems", "tableParts", "extLst")
@@ -62,14 +59,13 @@ def insert_drawing_element(sheet_xml: str, rel_id: str) -> str:
     return sheet_xml[:close] + element + sheet_xml[close:]
 
 
-def add_drawing(package: bytes, anchors_for: Callable[[int], str], sheet: str = "xl/worksheets/sheet1.xml") -> bytes:
-    """Return the package with anchors added to `sheet`'s drawing.
+def add_drawing(parts: dict[str, bytes], anchors_for: Callable[[int], str],
+                sheet: str = "xl/worksheets/sheet1.xml") -> dict[str, bytes]:
+    """Add anchors to `sheet`'s drawing, in place; returns the parts.
 
     `anchors_for(first_id)` returns the anchors' XML, numbering shapes from `first_id`, so the
     ids never collide with those openpyxl gave its pictures.
     """
-    with zipfile.ZipFile(io.BytesIO(package)) as source:
-        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
     rels_name = _rels_path(sheet)
     rels = parts.get(rels_name, f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                                 f'<Relationships xmlns="{RELS_NS}"></Relationships>'.encode()).decode("utf-8")
@@ -100,29 +96,4 @@ def add_drawing(package: bytes, anchors_for: Callable[[int], str], sheet: str = 
             close = types.rindex("</Types>")
             types = types[:close] + f'<Override PartName="/{drawing}" ContentType="{DRAWING_TYPE}"/>' + types[close:]
             parts["[Content_Types].xml"] = types.encode("utf-8")
-    return repack(parts)
-
-
-CORE_DATE = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
-
-
-def fix_dates(package: bytes, stamp: str = "2000-01-01T00:00:00Z") -> bytes:
-    """Set the package's created/modified properties (openpyxl writes the clock time) to `stamp`."""
-    with zipfile.ZipFile(io.BytesIO(package)) as source:
-        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
-    if "docProps/core.xml" in parts:
-        parts["docProps/core.xml"] = CORE_DATE.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", parts["docProps/core.xml"])
-    return repack(parts)
-
-
-def repack(parts: dict[str, bytes]) -> bytes:
-    """Zip the parts with a fixed timestamp, `[Content_Types].xml` first."""
-    buffer = io.BytesIO()
-    order = sorted(parts, key=lambda name: (name != "[Content_Types].xml", name))
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in order:
-            info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            target.writestr(info, parts[name])
-    return buffer.getvalue()
+    return parts
