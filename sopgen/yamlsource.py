@@ -144,8 +144,10 @@ def _unclosed_quote(text: str, last_line: int) -> int | None:
         content = line.lstrip()
         if content.startswith("#"):
             continue
-        quotes = len(re.findall(r'(?<!\\)"', line.split(" #")[0] if '"' not in line.split(" #", 1)[-1] else line))
-        if quotes % 2:
+        code, _, comment = line.partition(" #")
+        if '"' in comment:  # " #" inside a quoted text, not a comment
+            code = line
+        if len(re.findall(r'(?<!\\)"', code)) % 2:
             return number
     return None
 
