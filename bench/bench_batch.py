@@ -41,8 +41,9 @@ def tree_rss_mb(pid: int) -> float:
 
 def timed_build(args: list[str]) -> tuple[float, float]:
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "sopgen", "build", *args], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sopgen", "build", *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     peak = 0.0
     while process.poll() is None:
         peak = max(peak, tree_rss_mb(process.pid))
@@ -62,9 +63,13 @@ def preview_latency(folder: Path, rounds: int = 5) -> list[float]:
     with source.open("w", encoding="utf-8") as stream:
         yaml.dump(data, stream)
     out = folder / "pratinjau"
-    process = subprocess.Popen([sys.executable, "-m", "sopgen", "preview", str(source), "--watch", "--tanpa-buka",
-                                "--out", str(out)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sopgen", "preview", str(source), "--watch", "--tanpa-buka", "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
     target = out / "dua-puluh.pdf"
@@ -97,12 +102,15 @@ def main() -> None:
         again, peak_again = timed_build([str(corpus), "-j", "2", "--out", str(work_path / "o2")])
         print("100 SOP buatan, 3 format (300 berkas):")
         print(f"  build penuh, 1 proses : {one:6.2f} s   memori puncak {peak_one:5.0f} MB")
-        print(f"  build penuh, 2 proses : {two:6.2f} s   memori puncak {peak_two:5.0f} MB   "
-              f"percepatan {one / two:.2f}x")
+        print(
+            f"  build penuh, 2 proses : {two:6.2f} s   memori puncak {peak_two:5.0f} MB   percepatan {one / two:.2f}x"
+        )
         print(f"  build tanpa perubahan : {again:6.2f} s   memori puncak {peak_again:5.0f} MB")
         latency = preview_latency(work_path)
-        print(f"pratinjau --watch, SOP 20 langkah, simpan -> PDF baru: "
-              f"median {sorted(latency)[len(latency) // 2] * 1000:.0f} ms, maks {max(latency) * 1000:.0f} ms")
+        print(
+            f"pratinjau --watch, SOP 20 langkah, simpan -> PDF baru: "
+            f"median {sorted(latency)[len(latency) // 2] * 1000:.0f} ms, maks {max(latency) * 1000:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

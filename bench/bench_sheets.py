@@ -49,8 +49,10 @@ def measure(paths: list[Path], writers: list[str]) -> dict[str, list[float]]:
 def report(title: str, times: dict[str, list[float]]) -> None:
     print(f"{title}:")
     for stage, values in times.items():
-        print(f"  {stage:7s} mean {statistics.mean(values):6.1f} ms  median {statistics.median(values):6.1f} ms"
-              f"  max {max(values):6.1f} ms  (n={len(values)})")
+        print(
+            f"  {stage:7s} mean {statistics.mean(values):6.1f} ms  median {statistics.median(values):6.1f} ms"
+            f"  max {max(values):6.1f} ms  (n={len(values)})"
+        )
 
 
 def main() -> None:
@@ -64,10 +66,10 @@ def main() -> None:
     print(f"memori puncak: {peak_mb():.0f} MB")
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "sopgen", "build", "--out", out], cwd=ROOT, check=True,
-                       capture_output=True)
-        print(f"sopgen build (5 SOP bawaan, semua format, termasuk start-up): "
-              f"{time.perf_counter() - start:.2f} s")
+        subprocess.run(
+            [sys.executable, "-m", "sopgen", "build", "--out", out], cwd=ROOT, check=True, capture_output=True
+        )
+        print(f"sopgen build (5 SOP bawaan, semua format, termasuk start-up): {time.perf_counter() - start:.2f} s")
 
 
 if __name__ == "__main__":

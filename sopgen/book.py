@@ -82,8 +82,12 @@ def write_book(chapters: list[Chapter], target: Path | BinaryIO) -> int:
     """Draw the book; return its page count."""
     metrics.register_fonts()
     width, height = page_size(chapters[0].document.kertas)
-    canvas = Canvas(target if not isinstance(target, Path) else str(target), pagesize=(width, height),
-                    invariant=1, pageCompression=1)
+    canvas = Canvas(
+        target if not isinstance(target, Path) else str(target),
+        pagesize=(width, height),
+        invariant=1,
+        pageCompression=1,
+    )
     canvas.setTitle("Buku Standar Operasional Prosedur Administrasi Pemerintahan")
     canvas.setAuthor("sopgen")
     canvas.setCreator("sopgen")
@@ -145,8 +149,9 @@ def _cover(canvas: Canvas, chapters: list[Chapter], width: float, height: float)
     canvas.showPage()
 
 
-def _contents(canvas: Canvas, chapters: list[Chapter], first_pages: list[int], width: float, height: float,
-              total: int) -> None:
+def _contents(
+    canvas: Canvas, chapters: list[Chapter], first_pages: list[int], width: float, height: float, total: int
+) -> None:
     left, right = MARGINS.left + 40, width - MARGINS.right - 40
     for page_index in range(toc_pages(len(chapters))):
         _centered(canvas, "DAFTAR ISI", height - 70, width, 14, True)
@@ -157,7 +162,7 @@ def _contents(canvas: Canvas, chapters: list[Chapter], first_pages: list[int], w
         canvas.drawString(left + 200, y, "Judul SOP")
         canvas.drawRightString(right, y, "Halaman")
         y -= 20
-        rows = list(enumerate(chapters))[page_index * TOC_ROWS:(page_index + 1) * TOC_ROWS]
+        rows = list(enumerate(chapters))[page_index * TOC_ROWS : (page_index + 1) * TOC_ROWS]
         for index, chapter in rows:
             sop = chapter.document.sop
             canvas.setFont(metrics.font_name(False), 9)
@@ -183,10 +188,21 @@ def _contents(canvas: Canvas, chapters: list[Chapter], first_pages: list[int], w
 
 
 REGISTER_COLUMNS = [
-    ("No.", 5), ("Nomor SOP", 26), ("Judul SOP", 48), ("Jenis", 8), ("Unit", 34),
-    ("Tanggal Pembuatan", 16), ("Tanggal Efektif", 16), ("Tanggal Revisi Terakhir", 18), ("Revisi ke", 9),
-    ("Jumlah Langkah", 10), (f"Total Waktu (1 hari = {WORKDAY_HOURS} jam kerja)", 26), ("Total (menit)", 11),
-    ("PDF", 30), ("XLSX", 30), ("DOCX", 30),
+    ("No.", 5),
+    ("Nomor SOP", 26),
+    ("Judul SOP", 48),
+    ("Jenis", 8),
+    ("Unit", 34),
+    ("Tanggal Pembuatan", 16),
+    ("Tanggal Efektif", 16),
+    ("Tanggal Revisi Terakhir", 18),
+    ("Revisi ke", 9),
+    ("Jumlah Langkah", 10),
+    (f"Total Waktu (1 hari = {WORKDAY_HOURS} jam kerja)", 26),
+    ("Total (menit)", 11),
+    ("PDF", 30),
+    ("XLSX", 30),
+    ("DOCX", 30),
 ]
 
 
@@ -210,11 +226,18 @@ def write_register(chapters: list[Chapter], target: Path | BinaryIO) -> None:
         last = sop.revisi_terakhir
         minutes = sum(step.waktu.minutes for step in sop.langkah if step.waktu)
         values = [
-            row - 1, sop.nomor, sop.judul, sop.jenis.capitalize(), ", ".join(sop.unit),
+            row - 1,
+            sop.nomor,
+            sop.judul,
+            sop.jenis.capitalize(),
+            ", ".join(sop.unit),
             tanggal_singkat(sop.tanggal_pembuatan),
             tanggal_singkat(sop.tanggal_efektif) if sop.tanggal_efektif else "-",
-            tanggal_singkat(last.tanggal) if last else "-", last.ke if last else 0,
-            len(sop.langkah), duration(minutes), int(round(minutes)),
+            tanggal_singkat(last.tanggal) if last else "-",
+            last.ke if last else 0,
+            len(sop.langkah),
+            duration(minutes),
+            int(round(minutes)),
         ]
         for column, value in enumerate(values, start=1):
             cell = ws.cell(row, column, xml_text(value) if isinstance(value, str) else value)

@@ -80,8 +80,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     missing: list[Diagnostic] = []
     for path in paths or [DEFAULT_DEFINITIONS]:
         if path.is_dir():
-            candidates: Iterable[Path] = sorted(
-                p for pattern in ("*.yaml", "*.yml") for p in path.rglob(pattern))
+            candidates: Iterable[Path] = sorted(p for pattern in ("*.yaml", "*.yml") for p in path.rglob(pattern))
             found.extend(p for p in candidates if p.name != ORGANISATION_FILE and not p.name.startswith("."))
         elif path.is_file():
             found.append(path)
@@ -112,16 +111,19 @@ def output_stem(nomor: str, source: Path, taken: set[str]) -> str:
 def output_stems(sources: Sequence[Path]) -> dict[Path, str]:
     """The output name of every source, in the fixed order `plan` uses."""
     taken: set[str] = set()
-    return {source: output_stem(quick_nomor(source), source, taken)
-            for source in sorted(sources, key=lambda p: p.as_posix())}
+    return {
+        source: output_stem(quick_nomor(source), source, taken)
+        for source in sorted(sources, key=lambda p: p.as_posix())
+    }
 
 
 def manifest_key(source: Path, out: Path) -> str:
     return Path(os.path.relpath(source.resolve(), out.resolve())).as_posix()
 
 
-def plan(paths: Sequence[Path], formats: Sequence[str], out: Path, force: bool = False
-         ) -> tuple[list[Task], list[Result], list[Diagnostic], Manifest]:
+def plan(
+    paths: Sequence[Path], formats: Sequence[str], out: Path, force: bool = False
+) -> tuple[list[Task], list[Result], list[Diagnostic], Manifest]:
     """Which SOPs to build and which are up to date, with the output name of each."""
     sources, missing = discover(paths)
     manifest = Manifest.load(out)
@@ -139,8 +141,18 @@ def plan(paths: Sequence[Path], formats: Sequence[str], out: Path, force: bool =
         nomor = entry.nomor if entry else quick_nomor(source)
         stem = output_stem(nomor, source, taken)
         if entry is not None and entry.stem == stem:
-            current.append(Result(source, key, "mutakhir", entry.nomor, entry.stem, entry.fingerprint,
-                                  tuple(entry.formats), [out / name for name in entry.outputs]))
+            current.append(
+                Result(
+                    source,
+                    key,
+                    "mutakhir",
+                    entry.nomor,
+                    entry.stem,
+                    entry.fingerprint,
+                    tuple(entry.formats),
+                    [out / name for name in entry.outputs],
+                )
+            )
         else:
             tasks.append(Task(source, key, digest, nomor, stem, tuple(formats), out))
     return tasks, current, missing, manifest
@@ -208,8 +220,9 @@ def execute(tasks: Sequence[Task], jobs: int, on_done: Callable[[Result], None])
         except KeyboardInterrupt:
             return done, True
         return done, False
-    executor = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"),
-                                   initializer=_ignore_interrupt)
+    executor = ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"), initializer=_ignore_interrupt
+    )
     pending: set[Future[Result]] = set()
     interrupted = False
     try:
@@ -239,14 +252,26 @@ def record(manifest: Manifest, results: Iterable[Result], out: Path) -> None:
             manifest.entries.pop(result.key, None)
         elif result.status == "dibuat":
             # `nomor` is the number the outputs were named from, as `plan` read it.
-            manifest.entries[result.key] = Entry(result.key, result.fingerprint, result.nomor, result.stem,
-                                                 sorted(result.formats), sorted(p.name for p in result.outputs))
+            manifest.entries[result.key] = Entry(
+                result.key,
+                result.fingerprint,
+                result.nomor,
+                result.stem,
+                sorted(result.formats),
+                sorted(p.name for p in result.outputs),
+            )
     manifest.save()
 
 
-def build(paths: Sequence[Path], formats: Sequence[str], out: Path, jobs: int = 1, force: bool = False,
-          on_plan: Callable[[int, int], None] = lambda todo, current: None,
-          on_done: Callable[[Result], None] = lambda result: None) -> Report:
+def build(
+    paths: Sequence[Path],
+    formats: Sequence[str],
+    out: Path,
+    jobs: int = 1,
+    force: bool = False,
+    on_plan: Callable[[int, int], None] = lambda todo, current: None,
+    on_done: Callable[[Result], None] = lambda result: None,
+) -> Report:
     tasks, current, missing, manifest = plan(paths, formats, out, force)
     on_plan(len(tasks), len(current))
     done, interrupted = execute(tasks, jobs, on_done)

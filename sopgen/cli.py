@@ -17,8 +17,7 @@ from .errors import Diagnostic, UserError
 from .writers import WRITERS
 
 app = typer.Typer(
-    help="sopgen: membuat lembar SOP AP (PermenPANRB 35/2012) dari definisi YAML, "
-         "dalam format XLSX, DOCX dan PDF.",
+    help="sopgen: membuat lembar SOP AP (PermenPANRB 35/2012) dari definisi YAML, dalam format XLSX, DOCX dan PDF.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -43,8 +42,13 @@ def _shown(path: Path | None) -> str:
 
 
 def _print(diagnostic: Diagnostic) -> None:
-    shown = Diagnostic(Path(_shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line,
-                       diagnostic.column, diagnostic.message, diagnostic.severity)
+    shown = Diagnostic(
+        Path(_shown(diagnostic.path)) if diagnostic.path else None,
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.message,
+        diagnostic.severity,
+    )
     typer.echo(str(shown), err=True)
 
 
@@ -52,8 +56,9 @@ def _formats(value: str) -> list[str]:
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
     unknown = [n for n in names if n not in WRITERS]
     if unknown or not names:
-        typer.echo(f"Format tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari "
-                   f"{', '.join(WRITERS)}.", err=True)
+        typer.echo(
+            f"Format tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari {', '.join(WRITERS)}.", err=True
+        )
         raise typer.Exit(2)
     return list(dict.fromkeys(names))
 
@@ -70,8 +75,9 @@ def build_command(
     paths: PathsArg = None,
     format: Annotated[str, typer.Option("--format", "-f", help="Format keluaran, dipisah koma.")] = ",".join(WRITERS),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Jumlah proses paralel (bawaan: jumlah inti CPU).",
-                                      min=1)] = default_jobs(),
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Jumlah proses paralel (bawaan: jumlah inti CPU).", min=1)
+    ] = default_jobs(),
     force: Annotated[bool, typer.Option("--force", help="Buat ulang semua SOP, juga yang tidak berubah.")] = False,
 ) -> None:
     """Membuat lembar SOP dari definisi YAML (hanya yang berubah sejak pembuatan terakhir)."""
@@ -103,8 +109,10 @@ def book_command(
     pages = [0]
     write_atomic(out / BOOK_NAME, lambda stream: pages.__setitem__(0, write_book(chapters, stream)))
     write_atomic(out / REGISTER_NAME, lambda stream: write_register(chapters, stream))
-    typer.echo(f"Buku SOP: {_shown(out / BOOK_NAME)} ({len(chapters)} SOP, {pages[0]} halaman); "
-               f"daftar SOP: {_shown(out / REGISTER_NAME)}.")
+    typer.echo(
+        f"Buku SOP: {_shown(out / BOOK_NAME)} ({len(chapters)} SOP, {pages[0]} halaman); "
+        f"daftar SOP: {_shown(out / REGISTER_NAME)}."
+    )
     if code or problems:
         raise typer.Exit(1)
 
@@ -146,7 +154,9 @@ def preview_command(
 def revise_command(
     path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang direvisi.")],
     catatan: Annotated[str, typer.Option("--catatan", help="Catatan revisi.")],
-    tanggal: Annotated[str | None, typer.Option("--tanggal", help="Tanggal revisi TTTT-BB-HH (bawaan: hari ini).")] = None,
+    tanggal: Annotated[
+        str | None, typer.Option("--tanggal", help="Tanggal revisi TTTT-BB-HH (bawaan: hari ini).")
+    ] = None,
 ) -> None:
     """Menambahkan revisi berikutnya ke definisi SOP, tanpa mengubah isi lainnya."""
     import datetime as dt
@@ -177,8 +187,9 @@ def new_command(
         typer.echo("Jenis harus `makro` atau `mikro`.", err=True)
         raise typer.Exit(2)
     target = new_definition(judul, folder, jenis)
-    typer.echo(f"Definisi baru: {_shown(target)}. Isi bagian bertanda ISI, lalu jalankan "
-               f"`sopgen check {_shown(target)}`.")
+    typer.echo(
+        f"Definisi baru: {_shown(target)}. Isi bagian bertanda ISI, lalu jalankan `sopgen check {_shown(target)}`."
+    )
 
 
 @app.command("check")
@@ -271,7 +282,10 @@ def main() -> None:
             sys.exit(exc.exit_code)
         if STATE["debug"]:
             traceback.print_exc()
-        typer.echo(f"Kesalahan internal sopgen (bug): {type(exc).__name__}: {exc}. "
-                   "Jalankan ulang dengan --debug dan laporkan keluarannya.", err=True)
+        typer.echo(
+            f"Kesalahan internal sopgen (bug): {type(exc).__name__}: {exc}. "
+            "Jalankan ulang dengan --debug dan laporkan keluarannya.",
+            err=True,
+        )
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -37,8 +37,10 @@ def _describe(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOSPC:
         return f"{path}: disk penuh; kosongkan ruang lalu ulangi"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"{path}: tidak dapat ditulis (folder hanya-baca, atau berkas sedang dibuka di "
-                "program lain); tutup berkasnya lalu ulangi")
+        return (
+            f"{path}: tidak dapat ditulis (folder hanya-baca, atau berkas sedang dibuka di "
+            "program lain); tutup berkasnya lalu ulangi"
+        )
     return f"{path}: gagal menulis berkas ({exc.strerror or exc})"
 
 

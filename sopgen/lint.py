@@ -30,8 +30,13 @@ def glyph_warnings(source: YamlSource) -> list[Diagnostic]:
         missing = missing_glyphs(text)
         if missing:
             shown = " ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
-            found.append(source.diagnostic(loc, f"karakter {shown} tidak tersedia di huruf PDF dan akan tampil "
-                                                "sebagai kotak kosong di PDF", severity="warning"))
+            found.append(
+                source.diagnostic(
+                    loc,
+                    f"karakter {shown} tidak tersedia di huruf PDF dan akan tampil sebagai kotak kosong di PDF",
+                    severity="warning",
+                )
+            )
     return found
 
 
@@ -42,16 +47,30 @@ def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
     for index, step in enumerate(sop.langkah):
         used.update(step.lanes)
         if step.waktu is None:
-            found.append(source.diagnostic(("langkah", index), f"langkah {index + 1}: `waktu` belum diisi",
-                                           severity="warning"))
-        if index and step.kelengkapan and sop.langkah[index - 1].output \
-                and _normal(step.kelengkapan) != _normal(sop.langkah[index - 1].output):
-            found.append(source.diagnostic(
-                ("langkah", index, "kelengkapan"),
-                f"langkah {index + 1}: `kelengkapan` berbeda dengan `output` langkah {index}",
-                severity="warning"))
+            found.append(
+                source.diagnostic(("langkah", index), f"langkah {index + 1}: `waktu` belum diisi", severity="warning")
+            )
+        if (
+            index
+            and step.kelengkapan
+            and sop.langkah[index - 1].output
+            and _normal(step.kelengkapan) != _normal(sop.langkah[index - 1].output)
+        ):
+            found.append(
+                source.diagnostic(
+                    ("langkah", index, "kelengkapan"),
+                    f"langkah {index + 1}: `kelengkapan` berbeda dengan `output` langkah {index}",
+                    severity="warning",
+                )
+            )
     for lane in sop.pelaksana:
         if lane not in used:
-            found.append(source.diagnostic(("pelaksana", lane), f"pelaksana `{lane}` tidak dipakai oleh langkah mana pun",
-                                           key=True, severity="warning"))
+            found.append(
+                source.diagnostic(
+                    ("pelaksana", lane),
+                    f"pelaksana `{lane}` tidak dipakai oleh langkah mana pun",
+                    key=True,
+                    severity="warning",
+                )
+            )
     return found

@@ -72,8 +72,11 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     where = describe(loc)
     value = error.get("input")
     if kind == "missing":
-        return f"kolom wajib `{loc[-1]}` belum diisi ({describe(loc[:-1])})" if len(loc) > 1 \
+        return (
+            f"kolom wajib `{loc[-1]}` belum diisi ({describe(loc[:-1])})"
+            if len(loc) > 1
             else f"kolom wajib `{loc[-1]}` belum diisi"
+        )
     if kind == "extra_forbidden":
         key = str(loc[-1])
         close = difflib.get_close_matches(key, _fields_of(model, loc[:-1]), n=1, cutoff=0.6)
@@ -81,8 +84,10 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"kunci `{key}` tidak dikenal{hint}"
     if kind == "string_type":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return (f"{where}: harus berupa teks; tulis dalam tanda kutip (\"{value}\") agar "
-                    "angka, termasuk nol di depannya, tidak berubah")
+            return (
+                f'{where}: harus berupa teks; tulis dalam tanda kutip ("{value}") agar '
+                "angka, termasuk nol di depannya, tidak berubah"
+            )
         if isinstance(value, list):
             return f"{where}: harus berupa satu teks, bukan daftar"
         if isinstance(value, dict):
@@ -93,8 +98,7 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"{where}: harus berupa pemetaan (kunci: nilai)"
     if kind.startswith("date") or kind.startswith("datetime"):
-        return (f"{where}: `{value}` bukan tanggal yang sah; tulis sebagai TTTT-BB-HH, "
-                "misalnya 2018-05-02")
+        return f"{where}: `{value}` bukan tanggal yang sah; tulis sebagai TTTT-BB-HH, misalnya 2018-05-02"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"{where}: `{value}` tidak dikenal; pilih salah satu dari {expected}"
@@ -109,8 +113,10 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "too_long" and loc == ("pelaksana",):
         from .model import MAX_LANES
 
-        return (f"terlalu banyak pelaksana: paling banyak {MAX_LANES} lajur agar diagram tetap terbaca; "
-                "gabungkan pelaksana atau pecah SOP ini menjadi beberapa SOP mikro")
+        return (
+            f"terlalu banyak pelaksana: paling banyak {MAX_LANES} lajur agar diagram tetap terbaca; "
+            "gabungkan pelaksana atau pecah SOP ini menjadi beberapa SOP mikro"
+        )
     if kind in ("too_long",) and loc[-1:] == ("label",):
         return f"{where}: harus berisi tepat dua jawaban, misalnya [Ya, Tidak]"
     if kind in ("bool_type",):
@@ -158,8 +164,9 @@ def validate(source: YamlSource, model: type[BaseModel]) -> Any:
 def load_organisation(folder: Path) -> tuple[Organisasi, Path]:
     path = folder / ORGANISATION_FILE
     if not path.exists():
-        raise UserError([Diagnostic(path, None, None,
-                                    f"profil organisasi `{ORGANISATION_FILE}` tidak ditemukan di folder ini")])
+        raise UserError(
+            [Diagnostic(path, None, None, f"profil organisasi `{ORGANISATION_FILE}` tidak ditemukan di folder ini")]
+        )
     return validate(read(path), Organisasi), path
 
 
@@ -176,13 +183,19 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
                 loc: Loc = ("langkah", index, "pelaksana")
                 if not isinstance(step.pelaksana, str):
                     loc += (position,)
-                problems.append(source.diagnostic(
-                    loc, f"langkah {index + 1}: pelaksana `{lane}` tidak ada dalam daftar `pelaksana`{hint}"))
+                problems.append(
+                    source.diagnostic(
+                        loc, f"langkah {index + 1}: pelaksana `{lane}` tidak ada dalam daftar `pelaksana`{hint}"
+                    )
+                )
         if step.id is not None:
             if step.id in ids:
-                problems.append(source.diagnostic(
-                    ("langkah", index, "id"),
-                    f"id `{step.id}` sudah dipakai oleh langkah {ids[step.id] + 1}; id harus unik"))
+                problems.append(
+                    source.diagnostic(
+                        ("langkah", index, "id"),
+                        f"id `{step.id}` sudah dipakai oleh langkah {ids[step.id] + 1}; id harus unik",
+                    )
+                )
             else:
                 ids[step.id] = index
 
@@ -191,21 +204,27 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
             if 1 <= ref <= len(sop.langkah):
                 resolved = ref - 1
             else:
-                problems.append(source.diagnostic(
-                    loc, f"langkah {index + 1}: tujuan cabang {ref} tidak ada; nomor langkah 1 sampai "
-                         f"{len(sop.langkah)}"))
+                problems.append(
+                    source.diagnostic(
+                        loc,
+                        f"langkah {index + 1}: tujuan cabang {ref} tidak ada; nomor langkah 1 sampai "
+                        f"{len(sop.langkah)}",
+                    )
+                )
                 return None
         elif ref in ids:
             resolved = ids[ref]
         else:
             close = difflib.get_close_matches(ref, list(ids), n=1, cutoff=0.6)
             hint = f"; maksudnya `{close[0]}`?" if close else ""
-            problems.append(source.diagnostic(
-                loc, f"langkah {index + 1}: tujuan cabang `{ref}` bukan nomor atau id langkah{hint}"))
+            problems.append(
+                source.diagnostic(loc, f"langkah {index + 1}: tujuan cabang `{ref}` bukan nomor atau id langkah{hint}")
+            )
             return None
         if resolved == index:
-            problems.append(source.diagnostic(
-                loc, f"langkah {index + 1}: cabang tidak boleh menuju langkah itu sendiri"))
+            problems.append(
+                source.diagnostic(loc, f"langkah {index + 1}: cabang tidak boleh menuju langkah itu sendiri")
+            )
             return None
         return resolved
 
@@ -217,24 +236,32 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
             continue
         base: Loc = ("langkah", index, "keputusan")
         if len(step.lanes) > 1:
-            problems.append(source.diagnostic(
-                ("langkah", index, "pelaksana"),
-                f"langkah {index + 1}: keputusan hanya dibuat oleh satu pelaksana; pilih satu lajur, atau "
-                "pisahkan rapat dan keputusannya menjadi dua langkah"))
+            problems.append(
+                source.diagnostic(
+                    ("langkah", index, "pelaksana"),
+                    f"langkah {index + 1}: keputusan hanya dibuat oleh satu pelaksana; pilih satu lajur, atau "
+                    "pisahkan rapat dan keputusannya menjadi dua langkah",
+                )
+            )
         tidak = target(decision.tidak, base + ("tidak",), index)
         if decision.ya is not None:
             ya = target(decision.ya, base + ("ya",), index)
         elif index == last:
-            problems.append(source.diagnostic(
-                base, f"langkah {index + 1} adalah langkah terakhir: keputusan memerlukan `ya` "
-                      "karena tidak ada langkah berikutnya"))
+            problems.append(
+                source.diagnostic(
+                    base,
+                    f"langkah {index + 1} adalah langkah terakhir: keputusan memerlukan `ya` "
+                    "karena tidak ada langkah berikutnya",
+                )
+            )
             ya = None
         else:
             ya = index + 1
         if tidak is not None and ya is not None:
             if tidak == ya:
-                problems.append(source.diagnostic(
-                    base, f"langkah {index + 1}: jawaban `ya` dan `tidak` menuju langkah yang sama"))
+                problems.append(
+                    source.diagnostic(base, f"langkah {index + 1}: jawaban `ya` dan `tidak` menuju langkah yang sama")
+                )
             else:
                 branches[index] = Branch(ya, tidak, *decision.label)
     return branches, problems
@@ -259,8 +286,7 @@ def load_sop(path: Path, organisation: tuple[Organisasi, Path] | None = None) ->
     if org is not None and org.logo and org_path is not None:
         logo_path = org_path.parent / org.logo
         if not logo_path.is_file():
-            problems.append(Diagnostic(org_path, *_org_logo_pos(org_path),
-                                       f"berkas logo `{org.logo}` tidak ditemukan"))
+            problems.append(Diagnostic(org_path, *_org_logo_pos(org_path), f"berkas logo `{org.logo}` tidak ditemukan"))
     if problems or org is None:
         raise UserError(problems)
     positions = {loc: pos for loc, pos in source.value_pos.items() if len(loc) <= 2}

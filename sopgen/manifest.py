@@ -92,8 +92,11 @@ class Manifest:
         return cls(path, entries)
 
     def save(self) -> None:
-        data = {"format": FORMAT_VERSION, "sopgen": __version__,
-                "entries": {key: asdict(self.entries[key]) for key in sorted(self.entries)}}
+        data = {
+            "format": FORMAT_VERSION,
+            "sopgen": __version__,
+            "entries": {key: asdict(self.entries[key]) for key in sorted(self.entries)},
+        }
         text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
         write_atomic(self.path, lambda stream: stream.write(text.encode("utf-8")))
 

@@ -80,9 +80,7 @@ def parse_waktu(value: object) -> Waktu | None:
     if isinstance(value, Waktu):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "waktu", "waktu harus ditulis sebagai teks seperti `10 menit`, `2 jam` atau `1 hari`"
-        )
+        raise PydanticCustomError("waktu", "waktu harus ditulis sebagai teks seperti `10 menit`, `2 jam` atau `1 hari`")
     match = WAKTU_PATTERN.match(value)
     if not match:
         raise PydanticCustomError(
@@ -101,8 +99,11 @@ WaktuField = Annotated[
     Waktu | None,
     BeforeValidator(parse_waktu),
     WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*([Mm]enit|[Jj]am|[Hh]ari)\s*$",
-         "examples": ["10 menit", "2 jam", "1 hari"]}
+        {
+            "type": "string",
+            "pattern": r"^\s*\d+([.,]\d+)?\s*([Mm]enit|[Jj]am|[Hh]ari)\s*$",
+            "examples": ["10 menit", "2 jam", "1 hari"],
+        }
     ),
 ]
 

@@ -60,8 +60,9 @@ def open_viewer(path: Path) -> bool:
             os.startfile(str(path))  # type: ignore[attr-defined]
             return True
         command = "open" if sys.platform == "darwin" else "xdg-open"
-        if shutil.which(command) is None or (command == "xdg-open" and not (
-                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+        if shutil.which(command) is None or (
+            command == "xdg-open" and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        ):
             return False
         subprocess.Popen([command, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return True
@@ -88,8 +89,14 @@ def changes(source: Path, stop_after: int | None = None) -> Iterator[set[Path]]:
                 return
 
 
-def watch_loop(source: Path, folder: Path, png: bool, say: Callable[[str], None],
-               show: Callable[[Diagnostic], None], stop_after: int | None = None) -> None:
+def watch_loop(
+    source: Path,
+    folder: Path,
+    png: bool,
+    say: Callable[[str], None],
+    show: Callable[[Diagnostic], None],
+    stop_after: int | None = None,
+) -> None:
     """Rebuild on every save; print errors and keep going; the last good preview stays."""
     for _ in changes(source, stop_after):
         started = time.perf_counter()

@@ -14,12 +14,26 @@ from .build import Result, build
 from .errors import Diagnostic
 
 
-def run_build(paths: Sequence[Path], formats: Sequence[str], out: Path, jobs: int, force: bool,
-              show: Callable[[Diagnostic], None], shown: Callable[[Path], str]) -> int:
+def run_build(
+    paths: Sequence[Path],
+    formats: Sequence[str],
+    out: Path,
+    jobs: int,
+    force: bool,
+    show: Callable[[Diagnostic], None],
+    shown: Callable[[Path], str],
+) -> int:
     """Build with a progress bar; print warnings, a summary and every failure. Returns the exit code."""
     console = Console(stderr=True, highlight=False)
-    progress = Progress(TextColumn("Membuat SOP"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.description}"), console=console, transient=True)
+    progress = Progress(
+        TextColumn("Membuat SOP"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    )
     task_id = None
 
     def planned(todo: int, current: int) -> None:
@@ -54,8 +68,9 @@ def run_build(paths: Sequence[Path], formats: Sequence[str], out: Path, jobs: in
         details.add_column("Lokasi")
         details.add_column("Pesan")
         for diagnostic in failures:
-            location = Diagnostic(Path(shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line,
-                                  diagnostic.column, "").location()
+            location = Diagnostic(
+                Path(shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line, diagnostic.column, ""
+            ).location()
             details.add_row(location, diagnostic.message)
         stdout.print(details)
     if report.interrupted:

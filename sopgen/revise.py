@@ -46,9 +46,11 @@ def add_revision(path: Path, note: str, day: dt.date | None = None) -> int:
     entry = _entry(number, day, note)
     index = next((i for i, (_, key) in enumerate(keys) if key == "revisi"), None)
     if index is None:
-        after = next((line for line, key in keys if key == "tanggal_efektif"),
-                     next(line for line, key in keys if key == "tanggal_pembuatan"))
-        lines[after + 1:after + 1] = ["revisi:", f"  - {entry}"]
+        after = next(
+            (line for line, key in keys if key == "tanggal_efektif"),
+            next(line for line, key in keys if key == "tanggal_pembuatan"),
+        )
+        lines[after + 1 : after + 1] = ["revisi:", f"  - {entry}"]
     else:
         line = keys[index][0]
         value = lines[line].split(":", 1)[1].split("#", 1)[0].strip()
@@ -56,7 +58,7 @@ def add_revision(path: Path, note: str, day: dt.date | None = None) -> int:
             end = keys[index + 1][0] if index + 1 < len(keys) else len(lines)
             while end - 1 > line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
                 end -= 1
-            items = [l for l in lines[line + 1:end] if l.lstrip().startswith("- ")]
+            items = [l for l in lines[line + 1 : end] if l.lstrip().startswith("- ")]
             indent = (len(items[0]) - len(items[0].lstrip())) if items else 2
             if value == "[]":
                 lines[line] = lines[line].replace("[]", "", 1).rstrip()
@@ -65,8 +67,17 @@ def add_revision(path: Path, note: str, day: dt.date | None = None) -> int:
             inner = value[1:-1].strip()
             lines[line] = lines[line].replace(value, f"[{inner + ', ' if inner else ''}{entry}]", 1)
         else:
-            raise UserError([Diagnostic(path, line + 1, 1, "`revisi` ditulis dalam bentuk yang tidak dapat "
-                                                            "ditambah otomatis; tambahkan revisi secara manual")])
+            raise UserError(
+                [
+                    Diagnostic(
+                        path,
+                        line + 1,
+                        1,
+                        "`revisi` ditulis dalam bentuk yang tidak dapat "
+                        "ditambah otomatis; tambahkan revisi secara manual",
+                    )
+                ]
+            )
     text = newline.join(lines)
     encoded = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
     _check_text(path, encoded, number)
@@ -83,8 +94,9 @@ def _check_text(path: Path, encoded: bytes, number: int) -> None:
     finally:
         probe.unlink(missing_ok=True)
     if not sop.revisi or sop.revisi[-1].ke != number:
-        raise UserError([Diagnostic(path, None, None, "revisi baru tidak dapat ditambahkan dengan aman; "
-                                                      "tambahkan secara manual")])
+        raise UserError(
+            [Diagnostic(path, None, None, "revisi baru tidak dapat ditambahkan dengan aman; tambahkan secara manual")]
+        )
 
 
 def new_definition(title: str, folder: Path, jenis: str = "makro") -> Path:

@@ -8,9 +8,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-WORDS = ("memeriksa menyiapkan menyusun dokumen laporan rapat koordinasi naskah dinas konsep "
-         "rencana kegiatan bahan unit organisasi disposisi arahan program anggaran kinerja data "
-         "informasi evaluasi pengantar paraf tanda tangan validasi teknis").split()
+WORDS = (
+    "memeriksa menyiapkan menyusun dokumen laporan rapat koordinasi naskah dinas konsep "
+    "rencana kegiatan bahan unit organisasi disposisi arahan program anggaran kinerja data "
+    "informasi evaluasi pengantar paraf tanda tangan validasi teknis"
+).split()
 
 ORGANISATION = {"instansi": ["KEMENTERIAN CONTOH", "REPUBLIK INDONESIA"], "kertas": "F4"}
 
@@ -36,7 +38,7 @@ def definition(seed: int, steps: int | None = None, lanes: int | None = None) ->
         }
         if 0 < index < steps - 1 and rng.random() < 0.1:
             first = rng.randrange(lanes - 1)
-            step["pelaksana"] = keys[first:first + rng.randint(2, min(3, lanes - first))]
+            step["pelaksana"] = keys[first : first + rng.randint(2, min(3, lanes - first))]
         elif 1 < index < steps - 1 and rng.random() < 0.25:
             step["keputusan"] = {"tidak": rng.randint(max(1, index - 4), index)}
         langkah.append(step)

@@ -33,9 +33,12 @@ def yaml_str(value: object) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(templates_dir())),
-                      autoescape=lambda name: bool(name) and name.endswith(".xml.j2"),
-                      undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=lambda name: bool(name) and name.endswith(".xml.j2"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
     env.filters["xmltext"] = xml_text
     env.filters["yaml_str"] = yaml_str
     return env

@@ -23,9 +23,14 @@ from .xmlchars import strip_forbidden
 Loc = tuple[str | int, ...]
 MAX_NODES = 100_000
 STANDARD_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
 }
 
 
@@ -51,8 +56,7 @@ class YamlSource:
             probe = probe[:-1]
         return self.value_pos.get((), (1, 1))
 
-    def diagnostic(self, loc: Loc, message: str, *, key: bool = False,
-                   severity: str = "error") -> Diagnostic:
+    def diagnostic(self, loc: Loc, message: str, *, key: bool = False, severity: str = "error") -> Diagnostic:
         line, column = self.position(loc, key=key)
         return Diagnostic(self.path, line, column, message, severity)  # type: ignore[arg-type]
 
@@ -73,9 +77,10 @@ def decode(path: Path, raw: bytes) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _error(
-            path, line, column,
-            "berkas tidak tersimpan sebagai UTF-8 (mungkin Windows-1252); simpan ulang dengan "
-            "pengodean UTF-8",
+            path,
+            line,
+            column,
+            "berkas tidak tersimpan sebagai UTF-8 (mungkin Windows-1252); simpan ulang dengan pengodean UTF-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -83,12 +88,18 @@ def decode(path: Path, raw: bytes) -> str:
 SYNTAX_MESSAGES = (
     (("'\\t'", "\\t"), "karakter TAB tidak boleh dipakai untuk indentasi YAML; gunakan spasi"),
     (("quoted scalar",), "tanda kutip tidak ditutup"),
-    (("mapping values are not allowed",),
-     "titik dua (:) di tempat yang salah atau indentasi tidak tepat; beri tanda kutip bila teks memuat ': '"),
-    (("expected <block end>", "did not find expected"),
-     "indentasi tidak konsisten; baris ini tidak sejajar dengan baris sebelumnya"),
-    (("could not find expected ':'", "simple key"),
-     "kunci tanpa titik dua (:), atau teks panjang yang perlu diberi tanda kutip"),
+    (
+        ("mapping values are not allowed",),
+        "titik dua (:) di tempat yang salah atau indentasi tidak tepat; beri tanda kutip bila teks memuat ': '",
+    ),
+    (
+        ("expected <block end>", "did not find expected"),
+        "indentasi tidak konsisten; baris ini tidak sejajar dengan baris sebelumnya",
+    ),
+    (
+        ("could not find expected ':'", "simple key"),
+        "kunci tanpa titik dua (:), atau teks panjang yang perlu diberi tanda kutip",
+    ),
     (("found undefined alias",), "alias YAML (*nama) tidak dikenal"),
     (("found character",), "karakter yang tidak boleh berada di sini; beri tanda kutip pada teks ini"),
 )
@@ -114,8 +125,7 @@ def parse(path: Path, text: str) -> YamlSource:
         mark = exc.problem_mark
         key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else ""
         message = f"kunci `{key}` ditulis dua kali" if key else "kunci yang sama ditulis dua kali"
-        raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                     message) from None
+        raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None, message) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "quoted scalar" in (exc.context or "") and exc.context_mark:
@@ -123,8 +133,12 @@ def parse(path: Path, text: str) -> YamlSource:
         unclosed = _unclosed_quote(text, mark.line if mark else len(text.splitlines()))
         if unclosed is not None:
             raise _error(path, unclosed + 1, None, "tanda kutip tidak ditutup") from None
-        raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                     _translate(exc.problem or "", exc.context or "")) from None
+        raise _error(
+            path,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+            _translate(exc.problem or "", exc.context or ""),
+        ) from None
     except (YAMLError, ValueError, TypeError) as exc:
         raise _error(path, None, None, f"YAML tidak dapat dibaca: {exc}") from None
     source = YamlSource(path, None)
@@ -140,7 +154,7 @@ def _unclosed_quote(text: str, last_line: int) -> int | None:
     A double-quoted YAML text may run over several lines, so the parser only notices a missing
     quote lines later, somewhere else; the line that opened it is what the user must fix.
     """
-    for number, line in enumerate(text.split("\n")[:last_line + 1]):
+    for number, line in enumerate(text.split("\n")[: last_line + 1]):
         content = line.lstrip()
         if content.startswith("#"):
             continue
@@ -166,17 +180,18 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
     """Copy ruamel's round-trip tree into plain data, recording positions on the way."""
     budget[0] -= 1
     if budget[0] < 0:
-        raise _error(source.path, None, None,
-                     "definisi terlalu besar atau memakai alias YAML berulang (alias bomb); ditolak")
+        raise _error(
+            source.path, None, None, "definisi terlalu besar atau memakai alias YAML berulang (alias bomb); ditolak"
+        )
     tag = _tag_of(node)
     if tag and tag.startswith("!") or (tag and tag.startswith("tag:") and tag not in STANDARD_TAGS):
         line, column = source.position(loc)
-        raise _error(source.path, line, column,
-                     f"tag YAML `{tag}` tidak diizinkan; tulis nilai biasa tanpa tag")
+        raise _error(source.path, line, column, f"tag YAML `{tag}` tidak diizinkan; tulis nilai biasa tanpa tag")
     if isinstance(node, CommentedMap):
         if id(node) in seen:
-            raise _error(source.path, *source.position(loc),
-                         "alias YAML yang merujuk ke dirinya sendiri tidak diizinkan")
+            raise _error(
+                source.path, *source.position(loc), "alias YAML yang merujuk ke dirinya sendiri tidak diizinkan"
+            )
         seen = seen | {id(node)}
         result: dict[Any, Any] = {}
         for key in node:
@@ -189,8 +204,9 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
         return result
     if isinstance(node, CommentedSeq):
         if id(node) in seen:
-            raise _error(source.path, *source.position(loc),
-                         "alias YAML yang merujuk ke dirinya sendiri tidak diizinkan")
+            raise _error(
+                source.path, *source.position(loc), "alias YAML yang merujuk ke dirinya sendiri tidak diizinkan"
+            )
         seen = seen | {id(node)}
         items = []
         for index, item in enumerate(node):
@@ -211,8 +227,9 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
         text = str(node)
         clean = strip_forbidden(text)
         if clean != text:
-            source.warnings.append(source.diagnostic(
-                loc, "karakter kendali (tak terlihat) dihapus dari teks ini", severity="warning"))
+            source.warnings.append(
+                source.diagnostic(loc, "karakter kendali (tak terlihat) dihapus dari teks ini", severity="warning")
+            )
         return clean
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)

@@ -14,8 +14,9 @@ def _on_outline(shape: Shape, point: tuple[float, float], tol: float = 0.6) -> b
     if not box.grow(tol).contains(point):
         return False
     inner = box.grow(-tol)
-    return not (inner.w > 0 and inner.h > 0 and inner.x < x < inner.right and inner.y < y < inner.bottom) \
-        or shape.kind in ("decision", "terminator")
+    return not (
+        inner.w > 0 and inner.h > 0 and inner.x < x < inner.right and inner.y < y < inner.bottom
+    ) or shape.kind in ("decision", "terminator")
 
 
 def _segment_box(a, b) -> Box:
@@ -60,7 +61,7 @@ def problems(document: LaidOutDocument) -> list[str]:
                         found.append(f"{where}: teks {line.text[:20]!r} keluar dari sel (menegak)")
         ordered = list(page.shapes)
         for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
+            for b in ordered[i + 1 :]:
                 if a.box.overlaps(b.box):
                     found.append(f"{where}: {a.id} menimpa {b.id}")
         for conn in page.connectors:

@@ -19,8 +19,11 @@ CASES = YAML(typ="safe").load((CORPUS / "harapan.yaml").read_text(encoding="utf-
 
 
 def test_the_corpus_is_large_enough_and_complete():
-    files = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.yaml")
-             if p.name not in ("organisasi.yaml", "harapan.yaml")}
+    files = {
+        p.relative_to(CORPUS).as_posix()
+        for p in CORPUS.rglob("*.yaml")
+        if p.name not in ("organisasi.yaml", "harapan.yaml")
+    }
     assert len(CASES) >= 40 and {c["berkas"] for c in CASES} == files
 
 
@@ -45,12 +48,15 @@ def test_bad_input(case):
 def test_control_characters_are_dropped_with_a_warning():
     loaded = load_sop(CORPUS / "49-karakter-kendali.yaml")
     assert loaded.document.sop.langkah[0].kegiatan == "Memulai rapat"
-    assert [(w.line, w.message) for w in loaded.warnings] == [(10, "karakter kendali (tak terlihat) dihapus dari teks ini")]
+    assert [(w.line, w.message) for w in loaded.warnings] == [
+        (10, "karakter kendali (tak terlihat) dihapus dari teks ini")
+    ]
 
 
 def test_check_reports_the_whole_corpus_without_a_traceback():
-    done = subprocess.run([sys.executable, "-m", "sopgen", "check", str(CORPUS)], capture_output=True, text=True,
-                          encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "sopgen", "check", str(CORPUS)], capture_output=True, text=True, encoding="utf-8"
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "internal" not in done.stderr
     bad = [c for c in CASES if c["pesan"] is not None and "/" not in c["berkas"]]

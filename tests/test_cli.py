@@ -11,17 +11,22 @@ from conftest import ROOT, VALID
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sopgen", *args], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "sopgen", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 def test_build_shipped_definitions(tmp_path):
     done = run("build", "--format", "pdf", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
-    assert names == ["OT.01.02-005-097.Set.PO.pdf", "OT.01.02-043-097.Set.PO.pdf",
-                     "OT.01.02-068-097.Set.PO.pdf", "OT.01.02-071-097.Set.PO.pdf",
-                     "OT.01.02-084-097.Set.PO.pdf"]
+    assert names == [
+        "OT.01.02-005-097.Set.PO.pdf",
+        "OT.01.02-043-097.Set.PO.pdf",
+        "OT.01.02-068-097.Set.PO.pdf",
+        "OT.01.02-071-097.Set.PO.pdf",
+        "OT.01.02-084-097.Set.PO.pdf",
+    ]
     assert "│      5 │                   0 │     0 │" in done.stdout
     assert "penyusunan-iku.yaml:97:5: peringatan: langkah 10: `waktu` belum diisi" in done.stderr
 

@@ -24,8 +24,10 @@ from sopgen.loader import load_sop
 from sopgen.samples import ORGANISATION, definition
 from sopgen.writers import get
 
-HOSTILE = ('Program & <Anggaran> "kutip" \'tunggal\' </w:t><w:b/> ]]> =HYPERLINK("http://x") '
-           "😀🇮🇩 עברית العربية \u200bnol\u200d-lebar \u202eterbalik\u202c")
+HOSTILE = (
+    'Program & <Anggaran> "kutip" \'tunggal\' </w:t><w:b/> ]]> =HYPERLINK("http://x") '
+    "😀🇮🇩 עברית العربية \u200bnol\u200d-lebar \u202eterbalik\u202c"
+)
 
 
 def write_definition(folder: Path, data: dict, name: str = "sop.yaml") -> Path:
@@ -71,8 +73,13 @@ def test_hostile_text_stays_text_in_every_format(tmp_path):
     sheet = openpyxl.load_workbook(io.BytesIO(outputs["xlsx"])).active
     cells = {c.coordinate: c for row in sheet.iter_rows() for c in row if c.value == HOSTILE}
     assert cells and all(c.data_type == "s" for c in cells.values())  # never a formula
-    texts = [p.text for t in docx.Document(io.BytesIO(outputs["docx"])).tables for row in t.rows
-             for c in row.cells for p in c.paragraphs]
+    texts = [
+        p.text
+        for t in docx.Document(io.BytesIO(outputs["docx"])).tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+    ]
     assert HOSTILE in texts
     body = zipfile.ZipFile(io.BytesIO(outputs["docx"])).read("word/document.xml").decode()
     assert body.count("<w:b/>") == body.count("<w:b/><w:bCs/>")  # the text's "<w:b/>" is escaped
@@ -99,8 +106,21 @@ def test_control_characters_never_reach_an_output(tmp_path):
     assert_valid(all_outputs(path))
 
 
-@pytest.mark.parametrize("nomor", ["../../etc/passwd", "a/b\\c:d*e?f", "CON", "con.txt", "LPT1", "..", " . ",
-                                   "x" * 400, "Nomor/..\\..\\keluar", "ÉÑÇ-ÖØ"])
+@pytest.mark.parametrize(
+    "nomor",
+    [
+        "../../etc/passwd",
+        "a/b\\c:d*e?f",
+        "CON",
+        "con.txt",
+        "LPT1",
+        "..",
+        " . ",
+        "x" * 400,
+        "Nomor/..\\..\\keluar",
+        "ÉÑÇ-ÖØ",
+    ],
+)
 def test_unsafe_numbers_give_safe_names_inside_the_output_folder(tmp_path, nomor):
     definitions = tmp_path / "definisi"
     definitions.mkdir()
@@ -141,14 +161,22 @@ def test_text_too_long_for_a_page_is_refused_with_a_message(folder):
 def test_long_text_shrinks_before_it_is_refused(folder):
     path = folder(VALID.replace("kegiatan: Memeriksa", "kegiatan: " + "kata " * 1100))
     document = layout(load_sop(path).document)
-    sizes = {line.size for page in document.pages for block in page.blocks if hasattr(block, "cells")
-             for cell in block.cells for line in cell.lines if line.text.startswith("kata")}
+    sizes = {
+        line.size
+        for page in document.pages
+        for block in page.blocks
+        if hasattr(block, "cells")
+        for cell in block.cells
+        for line in cell.lines
+        if line.text.startswith("kata")
+    }
     assert sizes and max(sizes) < 8 and min(sizes) >= MIN_FONT
     assert problems(document) == []
 
 
-@pytest.mark.parametrize("steps,lanes,paper", [(120, 5, "F4"), (1, 1, "F4"), (20, 12, "F4"), (20, 12, "A4"),
-                                               (30, 7, "Legal")])
+@pytest.mark.parametrize(
+    "steps,lanes,paper", [(120, 5, "F4"), (1, 1, "F4"), (20, 12, "F4"), (20, 12, "A4"), (30, 7, "Legal")]
+)
 def test_extreme_sizes_lay_out_and_write(tmp_path, steps, lanes, paper):
     data = definition(4, steps=steps, lanes=lanes)
     data["kertas"] = paper

@@ -56,8 +56,10 @@ def test_monev_pages_steps_lanes_and_decisions():
     arrow_in = next(c for c in document.pages[2].connectors if c.source == into.id)
     assert arrow_in.target == "langkah-9"
     # Step 9's "Tidak" goes back to step 7 on the previous page: connector "B" on both pages.
-    assert any(c.source == "langkah-9" and c.kind == "tidak" and c.target == "penghubung-B-keluar"
-               for c in document.pages[2].connectors)
+    assert any(
+        c.source == "langkah-9" and c.kind == "tidak" and c.target == "penghubung-B-keluar"
+        for c in document.pages[2].connectors
+    )
     assert any(c.source == "penghubung-B-masuk" and c.target == "langkah-7" for c in page2.connectors)
 
 
@@ -82,8 +84,14 @@ def test_small_sop_fits_on_one_page(folder):
 def test_rows_grow_with_text_and_never_split(folder):
     long_text = "kata " * 400
     document = laid_out(folder(VALID.replace("kegiatan: Memeriksa", f"kegiatan: {long_text}")))
-    rows = [r for p in document.pages for b in p.blocks if isinstance(b, Table) and b.kind == "prosedur"
-            for r in b.rows if r.step == 1]
+    rows = [
+        r
+        for p in document.pages
+        for b in p.blocks
+        if isinstance(b, Table) and b.kind == "prosedur"
+        for r in b.rows
+        if r.step == 1
+    ]
     assert len(rows) == 1 and rows[0].h > 150
 
 

@@ -27,7 +27,7 @@ def test_shipped_definitions_load_with_the_known_source_flaw_only():
 
 
 def test_yaml_syntax_error_points_at_the_line(folder):
-    path = folder("nomor: X\njudul: \"tidak ditutup\nunit: [A]\n")
+    path = folder('nomor: X\njudul: "tidak ditutup\nunit: [A]\n')
     [(line, message)] = errors_of(path)
     assert line == 2 and "tanda kutip tidak ditutup" in message
 
@@ -144,8 +144,9 @@ def test_bom_and_windows_line_endings_just_work(folder):
 def test_windows_1252_file_is_refused_with_its_line(folder):
     path = folder("x")
     path.write_bytes(VALID.replace("Contoh", "Caf\xe9").encode("cp1252"))
-    assert errors_of(path) == [(2, "berkas tidak tersimpan sebagai UTF-8 (mungkin Windows-1252); simpan ulang "
-                                   "dengan pengodean UTF-8")]
+    assert errors_of(path) == [
+        (2, "berkas tidak tersimpan sebagai UTF-8 (mungkin Windows-1252); simpan ulang dengan pengodean UTF-8")
+    ]
 
 
 def test_object_tags_are_refused(folder):

@@ -40,6 +40,7 @@ def parts_of(package: bytes) -> dict[str, str]:
 
 # -- units and anchors --------------------------------------------------------------------------
 
+
 def test_emu_conversion():
     assert drawingml.emu(1) == 12700
     assert drawingml.emu(0.75) == 9525
@@ -68,6 +69,7 @@ def test_anchor_math_walks_columns_and_rows():
 
 # -- zip patching -------------------------------------------------------------------------------
 
+
 def _anchor_xml(first_id: int) -> str:
     item = drawingml.Item(first_id, "uji", drawingml.Box(10, 10, 30, 20), geometry="flowChartProcess")
     item.anchor = drawingml.Anchor(0, 0, 0, 0, 1, 0, 1, 0)
@@ -85,8 +87,10 @@ def test_zip_patch_creates_drawing_part_relationship_and_content_type():
     rels = parts["xl/worksheets/_rels/sheet1.xml.rels"]
     rel_id = re.search(r'Id="([^"]+)"[^>]*relationships/drawing"', rels).group(1)
     assert f'r:id="{rel_id}"' in parts["xl/worksheets/sheet1.xml"]
-    assert 'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"' \
+    assert (
+        'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"'
         in parts["[Content_Types].xml"]
+    )
     assert 'cNvPr id="1"' in parts["xl/drawings/drawing1.xml"]
     openpyxl.load_workbook(io.BytesIO(repack(add_drawing(read_parts(buffer.getvalue()), _anchor_xml))))
 
@@ -94,7 +98,9 @@ def test_zip_patch_creates_drawing_part_relationship_and_content_type():
 def test_drawing_element_goes_before_the_elements_that_follow_it():
     sheet = '<worksheet><sheetData/><pageSetup/><tableParts count="0"/><extLst/></worksheet>'
     patched = insert_drawing_element(sheet, "rId9")
-    assert patched.index("<drawing") < patched.index("<tableParts") and patched.index("<pageSetup") < patched.index("<drawing")
+    assert patched.index("<drawing") < patched.index("<tableParts") and patched.index("<pageSetup") < patched.index(
+        "<drawing"
+    )
     assert insert_drawing_element("<worksheet><sheetData/></worksheet>", "rId1").endswith('r:id="rId1"/></worksheet>')
 
 
@@ -115,6 +121,7 @@ def test_zip_patch_appends_to_openpyxl_picture_drawing_with_unique_ids(tmp_path)
 
 
 # -- XLSX content -------------------------------------------------------------------------------
+
 
 def test_xlsx_cells_rows_breaks_and_print_setup():
     document, package = written(xlsx_writer)
@@ -166,6 +173,7 @@ def test_xlsx_with_an_emblem_image(folder, tmp_path):
 
 # -- DOCX content -------------------------------------------------------------------------------
 
+
 def test_docx_tables_rows_and_groups():
     document, package = written(docx_writer)
     opened = docx.Document(io.BytesIO(package))
@@ -173,8 +181,9 @@ def test_docx_tables_rows_and_groups():
     assert len(opened.tables) == 2 + len(flow_pages)
     body = opened.element.body.xml
     assert body.count("<w:tblHeader/>") == 2 * len(flow_pages)
-    assert body.count('w:hRule="exact"') == sum(len(t.rows) for p in document.pages for b in p.blocks
-                                                 if hasattr(b, "rows") for t in [b])
+    assert body.count('w:hRule="exact"') == sum(
+        len(t.rows) for p in document.pages for b in p.blocks if hasattr(b, "rows") for t in [b]
+    )
     assert body.count("<w:pageBreakBefore/>") == len(document.pages) - 1
     assert body.count("<wpg:wgp>") == len(flow_pages) + 1  # + the emblem frame
     for page in flow_pages:
@@ -199,13 +208,18 @@ def test_user_text_is_escaped_and_forbidden_characters_dropped(folder):
             if name.endswith(".xml"):
                 assert "\x07" not in xml
         if writer is xlsx_writer:
-            cell_texts = [c.value for row in openpyxl.load_workbook(io.BytesIO(package)).active.iter_rows()
-                          for c in row]
+            cell_texts = [
+                c.value for row in openpyxl.load_workbook(io.BytesIO(package)).active.iter_rows() for c in row
+            ]
             assert 'Program & <Anggaran> "kutip"  selesai' in cell_texts
         else:
-            assert 'Program & <Anggaran> "kutip"  selesai' in [p.text for t in docx.Document(io.BytesIO(package)).tables
-                                                               for row in t.rows for c in row.cells
-                                                               for p in c.paragraphs]
+            assert 'Program & <Anggaran> "kutip"  selesai' in [
+                p.text
+                for t in docx.Document(io.BytesIO(package)).tables
+                for row in t.rows
+                for c in row.cells
+                for p in c.paragraphs
+            ]
 
 
 @pytest.mark.parametrize("writer", [xlsx_writer, docx_writer], ids=["xlsx", "docx"])

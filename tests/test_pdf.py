@@ -77,7 +77,12 @@ def test_every_symbol_is_drawn_where_the_layout_put_it(rendered):
         drawn = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pdf_page.rects + pdf_page.curves]
         for shape in page.shapes:
             b = shape.box
-            assert any(abs(x0 - b.x) < 0.6 and abs(top - b.y) < 0.6 and abs(x1 - b.right) < 0.6
-                       and abs(bottom - b.bottom) < 0.6 for x0, top, x1, bottom in drawn), shape.id
+            assert any(
+                abs(x0 - b.x) < 0.6
+                and abs(top - b.y) < 0.6
+                and abs(x1 - b.right) < 0.6
+                and abs(bottom - b.bottom) < 0.6
+                for x0, top, x1, bottom in drawn
+            ), shape.id
         heads = [o for o in pdf_page.curves if o.get("fill") and not o.get("stroke")]
         assert len(heads) == len(page.connectors)

@@ -28,15 +28,17 @@ from sopgen.loader import load_sop
 from sopgen.writers import get
 
 MORE = os.environ.get("SOPGEN_HYPOTHESIS") == "lebih"
-COMMON = dict(deadline=None, derandomize=not MORE,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+COMMON = dict(
+    deadline=None, derandomize=not MORE, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 TEXT = st.text(
     alphabet=st.one_of(
         st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:/()+-&<>\"'")),
         st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
     ),
-    min_size=1, max_size=300,
+    min_size=1,
+    max_size=300,
 ).filter(lambda t: t.strip())
 
 
@@ -68,7 +70,10 @@ def definitions(draw, max_steps: int = 25) -> dict:
                 step["keputusan"] = decision
         langkah.append(step)
     return {
-        "nomor": "PROP.1", "judul": draw(TEXT), "unit": [draw(TEXT)], "tanggal_pembuatan": "2021-03-04",
+        "nomor": "PROP.1",
+        "judul": draw(TEXT),
+        "unit": [draw(TEXT)],
+        "tanggal_pembuatan": "2021-03-04",
         "disahkan_oleh": {"jabatan": draw(TEXT), "nama": draw(TEXT), "nip": "1"},
         "dasar_hukum": draw(st.lists(TEXT, max_size=4)),
         "peringatan": draw(TEXT),
@@ -160,7 +165,7 @@ def mutated(draw) -> str:
             lines[at] = lines[at][:column] + char + lines[at][column:]
         elif action == "cut" and lines[at]:
             start = draw(st.integers(0, len(lines[at]) - 1))
-            lines[at] = lines[at][:start] + lines[at][start + draw(st.integers(1, 10)):]
+            lines[at] = lines[at][:start] + lines[at][start + draw(st.integers(1, 10)) :]
         elif action == "tab":
             lines[at] = "\t" + lines[at].lstrip()
         elif action == "truncate":

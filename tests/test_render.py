@@ -46,8 +46,21 @@ def rendered(tmp_path_factory):
             sources.append(target)
     profile = (folder / "profile").as_uri()
     start = time.perf_counter()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     elapsed = time.perf_counter() - start
     return folder, documents, elapsed
 
@@ -80,8 +93,9 @@ def test_pages_rows_and_texts_match_the_layout(rendered, stem, fmt):
             assert numbers == [s + 1 for s in page.steps]
             for row in body:
                 step = sop_steps[row.step]
-                crop = pdf_page.crop((edges[1] - TOLERANCE, row.y - TOLERANCE, edges[2] + TOLERANCE,
-                                      row.y + row.h + TOLERANCE))
+                crop = pdf_page.crop(
+                    (edges[1] - TOLERANCE, row.y - TOLERANCE, edges[2] + TOLERANCE, row.y + row.h + TOLERANCE)
+                )
                 assert squash(crop.extract_text()) == squash(step.kegiatan), (page.number, row.step)
 
 
@@ -94,14 +108,23 @@ def test_every_symbol_is_drawn_in_its_place(rendered, stem, fmt):
             drawn = pdf_page.curves + pdf_page.rects
             for shape in page.shapes:
                 b = shape.box
-                assert any(abs(o["x0"] - b.x) < TOLERANCE and abs(o["top"] - b.y) < TOLERANCE
-                           and abs(o["x1"] - b.right) < TOLERANCE and abs(o["bottom"] - b.bottom) < TOLERANCE
-                           for o in drawn), (page.number, shape.id)
+                assert any(
+                    abs(o["x0"] - b.x) < TOLERANCE
+                    and abs(o["top"] - b.y) < TOLERANCE
+                    and abs(o["x1"] - b.right) < TOLERANCE
+                    and abs(o["bottom"] - b.bottom) < TOLERANCE
+                    for o in drawn
+                ), (page.number, shape.id)
             for connector in page.connectors:
                 end_x, end_y = connector.points[-1]
-                heads = [o for o in drawn if o["x0"] - TOLERANCE <= end_x <= o["x1"] + TOLERANCE
-                         and o["top"] - TOLERANCE <= end_y <= o["bottom"] + TOLERANCE
-                         and (o["x1"] - o["x0"]) < 8 and (o["bottom"] - o["top"]) < 8]
+                heads = [
+                    o
+                    for o in drawn
+                    if o["x0"] - TOLERANCE <= end_x <= o["x1"] + TOLERANCE
+                    and o["top"] - TOLERANCE <= end_y <= o["bottom"] + TOLERANCE
+                    and (o["x1"] - o["x0"]) < 8
+                    and (o["bottom"] - o["top"]) < 8
+                ]
                 assert heads, (page.number, connector.id, "arrowhead missing at the arrow's end")
 
 
@@ -112,8 +135,9 @@ def test_tables_keep_the_layout_grid(rendered, stem, fmt):
     with pdfplumber.open(folder / f"{stem}-{fmt}.pdf") as pdf:
         page = document.pages[1]
         pdf_page = pdf.pages[1]
-        verticals = {round(o["x0"], 0) for o in pdf_page.lines + pdf_page.rects + pdf_page.edges
-                     if abs(o["x0"] - o["x1"]) < 0.5}
+        verticals = {
+            round(o["x0"], 0) for o in pdf_page.lines + pdf_page.rects + pdf_page.edges if abs(o["x0"] - o["x1"]) < 0.5
+        }
         for edge in document.column_edges:
             assert any(abs(edge - v) <= 1.5 for v in verticals), edge
         table = page.table("prosedur")

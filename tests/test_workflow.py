@@ -39,8 +39,9 @@ def copy_definitions(target: Path) -> Path:
 
 
 def sopgen(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sopgen", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "sopgen", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
@@ -69,8 +70,12 @@ def test_second_build_skips_everything_and_a_touched_definition_rebuilds_alone(t
     report = build([definitions], FORMATS, out, jobs=2)
     assert [r.source.name for r in report.results if r.status == "dibuat"] == ["monev-sop-ap.yaml"]
     changed = sorted(p.name for p in out.iterdir() if p.stat().st_mtime_ns != before.get(p.name))
-    assert changed == [".sopgen-manifest.json", "OT.01.02-071-097.Set.PO.docx", "OT.01.02-071-097.Set.PO.pdf",
-                       "OT.01.02-071-097.Set.PO.xlsx"]
+    assert changed == [
+        ".sopgen-manifest.json",
+        "OT.01.02-071-097.Set.PO.docx",
+        "OT.01.02-071-097.Set.PO.pdf",
+        "OT.01.02-071-097.Set.PO.xlsx",
+    ]
     (definitions / "organisasi.yaml").write_text("instansi: [KEMENTERIAN LAIN]\nkertas: A4\n", encoding="utf-8")
     assert build([definitions], FORMATS, out).count("dibuat") == 5
     assert build([definitions], FORMATS, out, force=True).count("dibuat") == 5
@@ -121,8 +126,12 @@ def test_ctrl_c_on_a_parallel_build(tmp_path):
     corpus = tmp_path / "korpus"
     write_corpus(corpus, 60)
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "sopgen", "build", str(corpus), "-j", "2", "--out", str(out)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sopgen", "build", str(corpus), "-j", "2", "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.time() + 60
     while time.time() < deadline and len(list(out.glob("*.pdf"))) < 4:
         time.sleep(0.05)
@@ -162,7 +171,9 @@ def test_book_pages_outline_and_register(tmp_path):
     assert ws.auto_filter.ref == "A1:O6" and ws.freeze_panes == "A2"
     iku = next(r for r in range(2, 7) if ws.cell(r, 2).value == "OT.01.02-005-097.Set.PO")
     assert ws.cell(iku, 10).value == 17
-    minutes = sum(s.waktu.minutes for s in load_sop(DEFINITIONS / "penyusunan-iku.yaml").document.sop.langkah if s.waktu)
+    minutes = sum(
+        s.waktu.minutes for s in load_sop(DEFINITIONS / "penyusunan-iku.yaml").document.sop.langkah if s.waktu
+    )
     assert ws.cell(iku, 12).value == minutes and ws.cell(iku, 11).value == duration(minutes)
     assert ws.cell(iku, 13).hyperlink.target == "OT.01.02-005-097.Set.PO.pdf"
     assert "8 jam" in ws.cell(1, 11).value
@@ -189,22 +200,29 @@ def test_revise_keeps_every_comment_and_bumps_the_number(tmp_path):
     assert add_revision(path, 'Catatan "kedua": ubah waktu') == 2
     edited = path.read_text(encoding="utf-8")
     added = [line for line in edited.splitlines() if line not in original.splitlines()]
-    assert added == ["revisi:", '  - {ke: 1, tanggal: 2019-03-01, catatan: "Penyesuaian pelaksana"}',
-                     added[2]]
+    assert added == ["revisi:", '  - {ke: 1, tanggal: 2019-03-01, catatan: "Penyesuaian pelaksana"}', added[2]]
     assert added[2].startswith("  - {ke: 2,") and '\\"kedua\\"' in added[2]
     assert [line for line in original.splitlines() if line not in edited.splitlines()] == []
     sop = load_sop(path).document.sop
     assert [r.ke for r in sop.revisi] == [1, 2] and sop.revisi[1].catatan == 'Catatan "kedua": ubah waktu'
-    texts = [line.text for p in layout(load_sop(path).document).pages for b in p.blocks
-             if hasattr(b, "cells") for c in b.cells for line in c.lines]
+    texts = [
+        line.text
+        for p in layout(load_sop(path).document).pages
+        for b in p.blocks
+        if hasattr(b, "cells")
+        for c in b.cells
+        for line in c.lines
+    ]
     assert any(t.startswith("Revisi ke 2") for t in texts)
 
 
 def test_revise_extends_an_existing_block_list_and_keeps_crlf(tmp_path):
     shutil.copy(DEFINITIONS / "organisasi.yaml", tmp_path)
     path = tmp_path / "sop.yaml"
-    text = VALID.replace("tanggal_pembuatan: 2020-01-15\n",
-                         "tanggal_pembuatan: 2020-01-15\nrevisi:\n    - {ke: 1, tanggal: 2020-06-01}  # pertama\n\n")
+    text = VALID.replace(
+        "tanggal_pembuatan: 2020-01-15\n",
+        "tanggal_pembuatan: 2020-01-15\nrevisi:\n    - {ke: 1, tanggal: 2020-06-01}  # pertama\n\n",
+    )
     path.write_bytes(text.replace("\n", "\r\n").encode())
     assert add_revision(path, "kedua") == 2
     raw = path.read_bytes()
@@ -231,8 +249,12 @@ def test_new_scaffold_parses_and_passes_once_filled(tmp_path):
 
 def test_preview_writes_pdf_and_pngs(tmp_path):
     written, warnings = render(DEFINITIONS / "monev-sop-ap.yaml", tmp_path, png=True)
-    assert [p.name for p in written] == ["monev-sop-ap.pdf", "monev-sop-ap-1.png", "monev-sop-ap-2.png",
-                                         "monev-sop-ap-3.png"]
+    assert [p.name for p in written] == [
+        "monev-sop-ap.pdf",
+        "monev-sop-ap-1.png",
+        "monev-sop-ap-2.png",
+        "monev-sop-ap-3.png",
+    ]
     assert len(PdfReader(written[0]).pages) == 3
 
 
@@ -245,8 +267,9 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
     target = folder / "sop.pdf"
     messages: list[str] = []
     errors = []
-    worker = threading.Thread(target=watch_loop, args=(source, folder, False, messages.append, errors.append, 2),
-                              daemon=True)
+    worker = threading.Thread(
+        target=watch_loop, args=(source, folder, False, messages.append, errors.append, 2), daemon=True
+    )
     worker.start()
     time.sleep(0.5)
     first = target.read_bytes()
@@ -274,8 +297,7 @@ def test_parallel_workers_are_started_with_spawn(tmp_path, monkeypatch):
         return real(method)
 
     monkeypatch.setattr(build_module, "get_context", recording)
-    report = build([DEFINITIONS / "monev-sop-ap.yaml", DEFINITIONS / "laporan-kinerja.yaml"], ["pdf"],
-                   tmp_path, jobs=2)
+    report = build([DEFINITIONS / "monev-sop-ap.yaml", DEFINITIONS / "laporan-kinerja.yaml"], ["pdf"], tmp_path, jobs=2)
     assert used == ["spawn"] and report.count("dibuat") == 2
 
 

@@ -41,17 +41,21 @@ def _fit_steps(doc: SopDocument, grid, widths, limit: float) -> tuple[list[float
         size = style.FONT
         while True:
             cells = tables.step_row(doc, grid, index, 0, size)
-            needed = max((text_height(c.paras, sum(widths[c.col:c.col + c.colspan])) for c in cells if c.paras),
-                         default=0.0)
+            needed = max(
+                (text_height(c.paras, sum(widths[c.col : c.col + c.colspan])) for c in cells if c.paras), default=0.0
+            )
             height = style.snap(max(needed, flow.min_row_height(doc, index)))
             if height <= limit or size <= MIN_FONT:
                 break
             size -= FONT_STEP
         if height > limit:
-            raise _refuse(doc, ("langkah", index),
-                          f"langkah {index + 1}: teksnya terlalu panjang untuk satu halaman, juga dengan huruf "
-                          f"terkecil {MIN_FONT:g} pt; pendekkan `kegiatan`, `kelengkapan` atau `output`, atau "
-                          "pecah menjadi beberapa langkah")
+            raise _refuse(
+                doc,
+                ("langkah", index),
+                f"langkah {index + 1}: teksnya terlalu panjang untuk satu halaman, juga dengan huruf "
+                f"terkecil {MIN_FONT:g} pt; pendekkan `kegiatan`, `kelengkapan` atau `output`, atau "
+                "pecah menjadi beberapa langkah",
+            )
         heights.append(height)
         sizes.append(size)
     return heights, sizes
@@ -67,11 +71,18 @@ def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -
             break
         size -= FONT_STEP
     if sum(heights) > limit:
-        widest = max((c for c in fitted.cells if c.field),
-                     key=lambda c: text_height(c.paras, sum(widths[c.col:c.col + c.colspan])), default=None)
+        widest = max(
+            (c for c in fitted.cells if c.field),
+            key=lambda c: text_height(c.paras, sum(widths[c.col : c.col + c.colspan])),
+            default=None,
+        )
         field = widest.field if widest else "judul"
-        raise _refuse(doc, (field,), f"`{field}` terlalu panjang untuk satu halaman, juga dengan huruf terkecil "
-                                     f"{MIN_FONT:g} pt; pendekkan teksnya")
+        raise _refuse(
+            doc,
+            (field,),
+            f"`{field}` terlalu panjang untuk satu halaman, juga dengan huruf terkecil "
+            f"{MIN_FONT:g} pt; pendekkan teksnya",
+        )
     return fitted, heights
 
 
@@ -122,16 +133,26 @@ def _identity_pages(sheet: _Sheet) -> tuple[list[Page], float]:
             page, y = sheet.new_page(pages), sheet.top
         elif page.blocks:
             y = sheet.spacer(page, y)
-        table = tables.assemble(spec.kind, spec.cells, heights, spec.kinds, spec.steps, [False] * spec.rows,
-                                sheet.edges, y)
+        table = tables.assemble(
+            spec.kind, spec.cells, heights, spec.kinds, spec.steps, [False] * spec.rows, sheet.edges, y
+        )
         page.blocks.append(table)
         y += table.box.h
     return pages, y
 
 
-def _flow_page(sheet: _Sheet, page: Page, y: float, number: int, flow_page: flow.FlowPage,
-               header: tables.TableSpec, header_heights: list[float], sizes: list[float],
-               router: flow.Router, last: bool) -> dict[int, Shape]:
+def _flow_page(
+    sheet: _Sheet,
+    page: Page,
+    y: float,
+    number: int,
+    flow_page: flow.FlowPage,
+    header: tables.TableSpec,
+    header_heights: list[float],
+    sizes: list[float],
+    router: flow.Router,
+    last: bool,
+) -> dict[int, Shape]:
     """One page of the flowchart table (title on the first), with its symbols placed."""
     doc, grid = sheet.doc, sheet.grid
     if number == 0:
@@ -143,9 +164,17 @@ def _flow_page(sheet: _Sheet, page: Page, y: float, number: int, flow_page: flow
     for row, index in enumerate(flow_page.steps, start=2):
         specs += tables.step_row(doc, grid, index, row, sizes[index])
     count = len(flow_page.steps)
-    table = tables.assemble("prosedur", specs, header_heights + flow_page.heights, header.kinds + ["body"] * count,
-                            [None, None] + flow_page.steps, [number > 0] * 2 + [False] * count, sheet.edges, y,
-                            header_rows=2)
+    table = tables.assemble(
+        "prosedur",
+        specs,
+        header_heights + flow_page.heights,
+        header.kinds + ["body"] * count,
+        [None, None] + flow_page.steps,
+        [number > 0] * 2 + [False] * count,
+        sheet.edges,
+        y,
+        header_rows=2,
+    )
     page.blocks.append(table)
     page.steps = list(flow_page.steps)
     symbols = {}
@@ -189,8 +218,9 @@ def layout(doc: SopDocument) -> LaidOutDocument:
         else:
             page, y = sheet.new_page(pages), sheet.top
         router = flow.Router(doc, lane_edges, letters)
-        symbols = _flow_page(sheet, page, y, number, flow_page, header, header_heights, sizes, router,
-                             last=number == len(flow_pages) - 1)
+        symbols = _flow_page(
+            sheet, page, y, number, flow_page, header, header_heights, sizes, router, last=number == len(flow_pages) - 1
+        )
         placed.append((page, router, symbols))
 
     _route_all(doc, flow_pages, placed)
@@ -199,9 +229,18 @@ def layout(doc: SopDocument) -> LaidOutDocument:
 
     title = f"SOP {doc.sop.jenis.capitalize()} {doc.sop.judul}"
     return LaidOutDocument(
-        paper=doc.kertas, width=width, height=height, margins=MARGINS, columns=tuple(grid.widths),
-        lanes=grid.lane_columns, pages=pages, title=f"{doc.sop.nomor} {title}", subject=title,
-        number=doc.sop.nomor, font_size=style.FONT, footer_size=style.FOOTER,
+        paper=doc.kertas,
+        width=width,
+        height=height,
+        margins=MARGINS,
+        columns=tuple(grid.widths),
+        lanes=grid.lane_columns,
+        pages=pages,
+        title=f"{doc.sop.nomor} {title}",
+        subject=title,
+        number=doc.sop.nomor,
+        font_size=style.FONT,
+        footer_size=style.FOOTER,
     )
 
 
@@ -216,9 +255,12 @@ def _route_all(doc: SopDocument, flow_pages: list[flow.FlowPage], placed: list) 
             _route(edge, page_of, placed, shared)
     except flow.NoRoom as exc:
         step = exc.step if exc.step is not None else 0
-        raise _refuse(doc, ("langkah", step),
-                      f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
-                      "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP") from None
+        raise _refuse(
+            doc,
+            ("langkah", step),
+            f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
+            "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP",
+        ) from None
 
 
 def _route(edge: flow.Edge, page_of: dict[int, int], placed: list, shared: dict) -> None:
@@ -243,4 +285,3 @@ def _route(edge: flow.Edge, page_of: dict[int, int], placed: list, shared: dict)
         letter = src_router.branch_out(source, edge)
         dst_router.branch_in(letter, target, edge)
         shared.setdefault(key, src_router.shape_of(f"penghubung-{letter}-keluar"))
-

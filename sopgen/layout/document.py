@@ -47,13 +47,11 @@ class Box:
         return Box(self.x - margin, self.y - margin, self.w + 2 * margin, self.h + 2 * margin)
 
     def overlaps(self, other: Box) -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
+        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
     def contains(self, point: Point, tolerance: float = 0.01) -> bool:
         x, y = point
-        return (self.x - tolerance <= x <= self.right + tolerance
-                and self.y - tolerance <= y <= self.bottom + tolerance)
+        return self.x - tolerance <= x <= self.right + tolerance and self.y - tolerance <= y <= self.bottom + tolerance
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,15 @@ def _n(value: float) -> str:
 
 
 def dump(document: LaidOutDocument) -> str:
-    out = [f"kertas {document.paper} {_n(document.width)}x{_n(document.height)} pt, "
-           f"{len(document.pages)} halaman",
-           "kolom " + " ".join(_n(w) for w in document.columns)]
+    out = [
+        f"kertas {document.paper} {_n(document.width)}x{_n(document.height)} pt, {len(document.pages)} halaman",
+        "kolom " + " ".join(_n(w) for w in document.columns),
+    ]
     for page in document.pages:
         out.append(f"halaman {page.number}: langkah {', '.join(str(s + 1) for s in page.steps) or '-'}")
         for block in page.blocks:
             if isinstance(block, Table):
-                rows = " ".join(
-                    (f"[{r.step + 1}]" if r.step is not None else r.kind[0]) + _n(r.h) for r in block.rows)
+                rows = " ".join((f"[{r.step + 1}]" if r.step is not None else r.kind[0]) + _n(r.h) for r in block.rows)
                 out.append(f"  tabel {block.kind} y={_n(block.box.y)} baris {rows}")
             elif isinstance(block, TextBlock):
                 out.append(f"  judul y={_n(block.box.y)} {block.paras[0].text!r}")

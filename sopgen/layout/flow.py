@@ -149,15 +149,22 @@ class Router:
             top = max(top, row.y + ROOM_OFFPAGE)
         if room_below:
             top = min(top, row.bottom - ROOM_OFFPAGE - height)
-        shape = Shape(f"langkah-{index + 1}", symbol_kind(self.doc, index),  # type: ignore[arg-type]
-                      Box(left, top, right - left, height), index, "", tuple(lanes))
+        shape = Shape(
+            f"langkah-{index + 1}",
+            symbol_kind(self.doc, index),  # type: ignore[arg-type]
+            Box(left, top, right - left, height),
+            index,
+            "",
+            tuple(lanes),
+        )
         self.shapes.append(shape)
         return shape
 
     def offpage(self, letter: str, cx: float, cy: float, tag: str) -> Shape:
         size = style.OFFPAGE
-        shape = Shape(f"penghubung-{letter}-{tag}", "offpage", Box(cx - size / 2, cy - size / 2, size, size),
-                      None, letter)
+        shape = Shape(
+            f"penghubung-{letter}-{tag}", "offpage", Box(cx - size / 2, cy - size / 2, size, size), None, letter
+        )
         self.shapes.append(shape)
         return shape
 
@@ -216,8 +223,9 @@ class Router:
         for point in points[1:]:
             if abs(point[0] - cleaned[-1][0]) > 0.01 or abs(point[1] - cleaned[-1][1]) > 0.01:
                 cleaned.append(point)
-        self.connectors.append(Connector(f"panah-{len(self.connectors) + 1}", tuple(cleaned),
-                                         source.id, target.id, kind))
+        self.connectors.append(
+            Connector(f"panah-{len(self.connectors) + 1}", tuple(cleaned), source.id, target.id, kind)
+        )
 
     def label(self, text: str, path: Sequence[Point], side: str) -> None:
         """Put an answer label beside the exit, on the side the path does not turn to."""
@@ -292,8 +300,9 @@ class Router:
 
     def connector_spots(self, include_tracks: bool = False) -> list[tuple[float, float]]:
         """Candidate x positions for a branch's off-page connector: lane centres, then gutters."""
-        return [(self.lane_center(i), 0.0) for i in range(len(self.lane_edges))] + \
-            [(x, 60.0 + penalty) for x, penalty in self.gutters() if include_tracks or penalty == 0.0]
+        return [(self.lane_center(i), 0.0) for i in range(len(self.lane_edges))] + [
+            (x, 60.0 + penalty) for x, penalty in self.gutters() if include_tracks or penalty == 0.0
+        ]
 
     def blocked(self, a: Point, b: Point, ignore: Sequence[Shape] = ()) -> bool:
         """Does the axis-aligned segment a-b pass through a symbol (other than `ignore`)?"""
@@ -355,8 +364,10 @@ class Router:
             path = out + tail
             if not self.channel_free(x, out[-1][1], y_entry):
                 continue
-            if any(self.blocked(path[i], path[i + 1], (source, target) if i in (0, len(path) - 2) else ())
-                   for i in range(len(path) - 1)):
+            if any(
+                self.blocked(path[i], path[i + 1], (source, target) if i in (0, len(path) - 2) else ())
+                for i in range(len(path) - 1)
+            ):
                 continue
             cost = abs(x - source.box.cx) + abs(x - target.box.cx) + penalty + (60 if side == "bottom" else 0)
             if best is None or cost < best[0]:
@@ -378,8 +389,7 @@ class Router:
         for clearance in (size / 2 + 8, size / 2 + 1):
             for x, penalty in self.connector_spots(include_tracks=clearance < size):
                 side = self.exit_side(source, x)
-                if side not in ("left", "right") or \
-                        min(abs(x - source.box.x), abs(x - source.box.right)) < clearance:
+                if side not in ("left", "right") or min(abs(x - source.box.x), abs(x - source.box.right)) < clearance:
                     continue
                 start = self.port(source, side)
                 box = Box(x - size / 2, start[1] - size * 0.4, size, size)
@@ -401,8 +411,9 @@ class Router:
             if not self.free(source, "bottom"):
                 raise NoRoom(source.step)
             connector = self.offpage(letter, x, y + ARROW_GAP + size / 2, "keluar")
-            if any(s.box.grow(1.0).overlaps(connector.box) for s in self.shapes if s is not connector) \
-                    or self.crosses_connector(connector.box):
+            if any(
+                s.box.grow(1.0).overlaps(connector.box) for s in self.shapes if s is not connector
+            ) or self.crosses_connector(connector.box):
                 raise NoRoom(source.step)
             side, path = "bottom", [(x, y), (x, connector.box.y)]
             self.add(path, source, connector, edge.kind)

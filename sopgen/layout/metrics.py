@@ -90,5 +90,4 @@ def _covered() -> frozenset[int]:
 def missing_glyphs(text: str) -> list[str]:
     """Characters of `text` the embedded font cannot draw (they would print as empty boxes)."""
     covered = _covered()
-    return sorted({c for c in text if ord(c) not in covered and c.isprintable() and not c.isspace()
-                   and ord(c) > 0x20})
+    return sorted({c for c in text if ord(c) not in covered and c.isprintable() and not c.isspace() and ord(c) > 0x20})

@@ -55,16 +55,15 @@ class TableSpec:
         heights = list(self.min_heights) or [0.0] * self.rows
         spans = sorted(self.cells, key=lambda c: c.rowspan)
         for spec in spans:
-            width = sum(widths[spec.col:spec.col + spec.colspan])
+            width = sum(widths[spec.col : spec.col + spec.colspan])
             needed = text.height(spec.paras, width)
-            covered = sum(heights[spec.row:spec.row + spec.rowspan])
+            covered = sum(heights[spec.row : spec.row + spec.rowspan])
             if needed > covered:
                 heights[spec.row + spec.rowspan - 1] += needed - covered
         return [style.snap(h) for h in heights]
 
 
-def _paras(lines: Sequence[str], size: float = style.FONT, bold: bool = False,
-           align: Align = "left") -> list[Para]:
+def _paras(lines: Sequence[str], size: float = style.FONT, bold: bool = False, align: Align = "left") -> list[Para]:
     return [Para(line, size, bold, align) for line in lines]
 
 
@@ -75,8 +74,11 @@ def identity(doc: SopDocument, grid: Grid) -> TableSpec:
     label = grid.split_near(0.58, lo=left + 1, hi=grid.count - 2)
     n = grid.count
     last = sop.revisi_terakhir
-    revision = Para(f"Revisi ke {last.ke} ({tanggal_panjang(last.tanggal)})" if last else "Revisi ke",
-                    style.FONT, checkbox=last is not None)
+    revision = Para(
+        f"Revisi ke {last.ke} ({tanggal_panjang(last.tanggal)})" if last else "Revisi ke",
+        style.FONT,
+        checkbox=last is not None,
+    )
     signatory = [
         Para(sop.disahkan_oleh.jabatan, style.FONT),
         Para(sop.disahkan_oleh.nama, style.FONT, bold=True, space_before=30.0),
@@ -87,21 +89,24 @@ def identity(doc: SopDocument, grid: Grid) -> TableSpec:
         ("Nomor SOP", [Para(sop.nomor, style.FONT, bold=True)]),
         ("Tanggal Pembuatan", [Para(tanggal_panjang(sop.tanggal_pembuatan), style.FONT)]),
         ("Tanggal Revisi", [revision]),
-        ("Tanggal Efektif", [Para(tanggal_panjang(sop.tanggal_efektif) if sop.tanggal_efektif else "-",
-                                  style.FONT)]),
+        ("Tanggal Efektif", [Para(tanggal_panjang(sop.tanggal_efektif) if sop.tanggal_efektif else "-", style.FONT)]),
         ("Disahkan oleh", signatory),
     ]
     institution = _paras(doc.instansi, 9.0, True, "center")
     institution[0] = replace(institution[0], space_before=EMBLEM + 6)
-    cells = [CellSpec(0, 0, left, institution, rowspan=len(values), align="center", valign="top",
-                      image=doc.logo_path, emblem=True)]
+    cells = [
+        CellSpec(
+            0, 0, left, institution, rowspan=len(values), align="center", valign="top", image=doc.logo_path, emblem=True
+        )
+    ]
     for row, (caption, paras) in enumerate(values):
         cells.append(CellSpec(row, left, label - left, [Para(caption, style.FONT)]))
         cells.append(CellSpec(row, label, n - label, paras))
     judul_row = len(values)
     cells.append(CellSpec(judul_row, 0, left, _paras(sop.unit, style.FONT, True)))
-    cells.append(CellSpec(judul_row, left, label - left,
-                          [Para(f"Judul SOP {sop.jenis.capitalize()}", style.FONT, bold=True)]))
+    cells.append(
+        CellSpec(judul_row, left, label - left, [Para(f"Judul SOP {sop.jenis.capitalize()}", style.FONT, bold=True)])
+    )
     cells.append(CellSpec(judul_row, label, n - label, [Para(sop.judul, 9.0, bold=True)]))
     rows = judul_row + 1
     return TableSpec("identitas", cells, rows, [16.5] * rows, ["block"] * rows, [None] * rows)
@@ -125,10 +130,14 @@ def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
     ]
     cells = []
     for row, ((left_key, left_caption), (right_key, right_caption)) in enumerate(pairs):
-        cells.append(CellSpec(row, 0, split, content(left_caption, getattr(sop, left_key)), valign="top",
-                              field=left_key))
-        cells.append(CellSpec(row, split, n - split, content(right_caption, getattr(sop, right_key)),
-                              valign="top", field=right_key))
+        cells.append(
+            CellSpec(row, 0, split, content(left_caption, getattr(sop, left_key)), valign="top", field=left_key)
+        )
+        cells.append(
+            CellSpec(
+                row, split, n - split, content(right_caption, getattr(sop, right_key)), valign="top", field=right_key
+            )
+        )
     return TableSpec("dasar", cells, 3, [16.5] * 3, ["block"] * 3, [None] * 3)
 
 
@@ -165,35 +174,70 @@ def step_row(doc: SopDocument, grid: Grid, index: int, row: int, size: float = s
     cells += [CellSpec(row, column, 1) for column in grid.lane_columns]
     cells += [
         CellSpec(row, grid.kelengkapan, 1, [Para(step.kelengkapan, size)] if step.kelengkapan else []),
-        CellSpec(row, grid.waktu, 1, [Para(str(step.waktu), size, align="center")] if step.waktu else [],
-                 align="center"),
+        CellSpec(
+            row, grid.waktu, 1, [Para(str(step.waktu), size, align="center")] if step.waktu else [], align="center"
+        ),
         CellSpec(row, grid.output, 1, [Para(step.output, size)] if step.output else []),
         CellSpec(row, grid.ket, 1, [Para(step.keterangan, size)] if step.keterangan else []),
     ]
     return cells
 
 
-def assemble(kind: str, specs: Sequence[CellSpec], heights: Sequence[float], kinds: Sequence[str],
-             steps: Sequence[int | None], repeated: Sequence[bool], edges: Sequence[float], top: float,
-             header_rows: int = 0) -> Table:
+def assemble(
+    kind: str,
+    specs: Sequence[CellSpec],
+    heights: Sequence[float],
+    kinds: Sequence[str],
+    steps: Sequence[int | None],
+    repeated: Sequence[bool],
+    edges: Sequence[float],
+    top: float,
+    header_rows: int = 0,
+) -> Table:
     """Place cell specs on the page: boxes from the grid edges and row heights, text wrapped."""
     tops = [top]
     for h in heights:
         tops.append(tops[-1] + h)
-    rows = tuple(Row(tops[i], heights[i], kinds[i], steps[i], repeated[i])  # type: ignore[arg-type]
-                 for i in range(len(heights)))
+    rows = tuple(
+        Row(tops[i], heights[i], kinds[i], steps[i], repeated[i])  # type: ignore[arg-type]
+        for i in range(len(heights))
+    )
     cells = []
     for spec in specs:
-        box = Box(edges[spec.col], tops[spec.row], edges[spec.col + spec.colspan] - edges[spec.col],
-                  tops[spec.row + spec.rowspan] - tops[spec.row])
+        box = Box(
+            edges[spec.col],
+            tops[spec.row],
+            edges[spec.col + spec.colspan] - edges[spec.col],
+            tops[spec.row + spec.rowspan] - tops[spec.row],
+        )
         image_box = None
         text_box = box
         if spec.emblem:
             image_box = Box(box.cx - EMBLEM / 2, box.y + style.PAD_Y + 3, EMBLEM, EMBLEM)
         checkboxes: list[tuple[Box, bool]] = []
         lines = text.place(spec.paras, text_box, spec.valign, checkboxes)
-        cells.append(Cell(spec.row, spec.col, spec.rowspan, spec.colspan, box, tuple(spec.paras), lines,
-                          spec.align, spec.valign, spec.fill, spec.image, image_box, tuple(checkboxes)))
+        cells.append(
+            Cell(
+                spec.row,
+                spec.col,
+                spec.rowspan,
+                spec.colspan,
+                box,
+                tuple(spec.paras),
+                lines,
+                spec.align,
+                spec.valign,
+                spec.fill,
+                spec.image,
+                image_box,
+                tuple(checkboxes),
+            )
+        )
     width = edges[-1] - edges[0]
-    return Table(kind, Box(edges[0], top, width, tops[-1] - top), rows, tuple(cells),  # type: ignore[arg-type]
-                 header_rows)
+    return Table(
+        kind,
+        Box(edges[0], top, width, tops[-1] - top),
+        rows,
+        tuple(cells),  # type: ignore[arg-type]
+        header_rows,
+    )

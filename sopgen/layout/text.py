@@ -37,8 +37,9 @@ def height(paras: Sequence[Para], box_width: float) -> float:
     return total + 2 * style.PAD_Y
 
 
-def place(paras: Sequence[Para], box: Box, valign: VAlign = "middle",
-          checkboxes: list[tuple[Box, bool]] | None = None) -> tuple[Line, ...]:
+def place(
+    paras: Sequence[Para], box: Box, valign: VAlign = "middle", checkboxes: list[tuple[Box, bool]] | None = None
+) -> tuple[Line, ...]:
     """Wrap and position the paragraphs in `box`; checkbox boxes are appended to `checkboxes`."""
     inner = box.w - 2 * style.PAD_X
     wrapped = [(para, _para_lines(para, inner)) for para in paras]

@@ -50,35 +50,44 @@ def _text(value: str) -> str:
 def _run(text: str, size: float, bold: bool) -> str:
     bold_xml = "<w:b/><w:bCs/>" if bold else ""
     half = int(round(size * 2))
-    return (f'<w:r><w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
-            f'{bold_xml}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
-            f'<w:t xml:space="preserve">{_text(text)}</w:t></w:r>')
+    return (
+        f'<w:r><w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
+        f'{bold_xml}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
+    )
 
 
-def paragraph_xml(para: Para | None, line: float, extra_ppr: str = "", runs: str = "",
-                  rule: str = "exact") -> str:
+def paragraph_xml(para: Para | None, line: float, extra_ppr: str = "", runs: str = "", rule: str = "exact") -> str:
     """One paragraph with exact line spacing (the layout's leading), so heights agree."""
     if para is None:
-        return (f'<w:p {NS}><w:pPr>{extra_ppr}<w:spacing w:before="0" w:after="0" w:line="{twips(line)}" '
-                f'w:lineRule="{rule}"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{runs}</w:p>')
+        return (
+            f'<w:p {NS}><w:pPr>{extra_ppr}<w:spacing w:before="0" w:after="0" w:line="{twips(line)}" '
+            f'w:lineRule="{rule}"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{runs}</w:p>'
+        )
     indent = ""
     content = ""
     if para.number:
-        indent = (f'<w:tabs><w:tab w:val="left" w:pos="{twips(para.indent)}"/></w:tabs>'
-                  f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>')
+        indent = (
+            f'<w:tabs><w:tab w:val="left" w:pos="{twips(para.indent)}"/></w:tabs>'
+            f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>'
+        )
         content = _run(para.number, para.size, para.bold) + "<w:r><w:tab/></w:r>"
     text = para.text
     if para.checkbox is not None:
         text = ("\u2611 " if para.checkbox else "\u2610 ") + text
     content += _run(text, para.size, para.bold)
-    spacing = (f'<w:spacing w:before="{twips(para.space_before)}" w:after="0" w:line="{twips(line)}" '
-               f'w:lineRule="exact"/>')
-    return (f'<w:p {NS}><w:pPr>{extra_ppr}{indent if para.number else ""}{spacing}'
-            f'<w:jc w:val="{para.align}"/></w:pPr>{runs}{content}</w:p>')
+    spacing = (
+        f'<w:spacing w:before="{twips(para.space_before)}" w:after="0" w:line="{twips(line)}" w:lineRule="exact"/>'
+    )
+    return (
+        f"<w:p {NS}><w:pPr>{extra_ppr}{indent if para.number else ''}{spacing}"
+        f'<w:jc w:val="{para.align}"/></w:pPr>{runs}{content}</w:p>'
+    )
 
 
-def _cell_xml(cell: Cell | None, width: float, span: int, merge: str, anchor_run: str = "",
-              zero_margins: bool = False) -> str:
+def _cell_xml(
+    cell: Cell | None, width: float, span: int, merge: str, anchor_run: str = "", zero_margins: bool = False
+) -> str:
     props = f'<w:tcW w:w="{twips(width)}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
@@ -89,8 +98,10 @@ def _cell_xml(cell: Cell | None, width: float, span: int, merge: str, anchor_run
     if cell is not None and cell.fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>'
     if zero_margins:
-        props += ('<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-                  '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>')
+        props += (
+            '<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+            '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>'
+        )
     valign = "top" if zero_margins or cell is None else VALIGN[cell.valign]
     props += f'<w:vAlign w:val="{valign}"/>'
     paras = ""
@@ -101,8 +112,9 @@ def _cell_xml(cell: Cell | None, width: float, span: int, merge: str, anchor_run
             # the layout left above the institution's name.
             inner = anchor_run or ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
             # An inline picture stands on the baseline: an exact line would push it up over the border.
-            paras = paragraph_xml(None, own[0].space_before + style.PAD_Y, '<w:jc w:val="center"/>', inner,
-                                  rule="atLeast")
+            paras = paragraph_xml(
+                None, own[0].space_before + style.PAD_Y, '<w:jc w:val="center"/>', inner, rule="atLeast"
+            )
             own[0] = replace(own[0], space_before=0)
             anchor_run = ""
         paras += "".join(paragraph_xml(p, leading(p.size)) for p in own)
@@ -111,8 +123,9 @@ def _cell_xml(cell: Cell | None, width: float, span: int, merge: str, anchor_run
     return f"<w:tc>{'<w:tcPr>' + props + '</w:tcPr>'}{paras}</w:tc>"
 
 
-def table_xml(table: Table, columns: tuple[float, ...], anchor: tuple[int, int] | None = None,
-              anchor_run: str = "") -> str:
+def table_xml(
+    table: Table, columns: tuple[float, ...], anchor: tuple[int, int] | None = None, anchor_run: str = ""
+) -> str:
     """A fixed-layout table on the sheet's grid: merges as gridSpan/vMerge, exact row heights."""
     starts = {(c.row, c.col): c for c in table.cells}
     covering: dict[tuple[int, int], Cell] = {}
@@ -134,18 +147,22 @@ def table_xml(table: Table, columns: tuple[float, ...], anchor: tuple[int, int] 
             elif cell is not None and cell.rowspan > 1:
                 merge = "restart"
             span = cell.colspan if cell is not None else 1
-            width = sum(columns[col:col + span])
+            width = sum(columns[col : col + span])
             is_anchor = anchor == (index, col)
             cells.append(_cell_xml(cell, width, span, merge, anchor_run if is_anchor else "", is_anchor))
             col += span
-        rows.append(f'<w:tr><w:trPr><w:cantSplit/>{header}<w:trHeight w:val="{twips(row.h)}" w:hRule="exact"/>'
-                    f'</w:trPr>{"".join(cells)}</w:tr>')
-    return (f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{twips(sum(columns))}" w:type="dxa"/>'
-            f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-            f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-            f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/>'
-            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+        rows.append(
+            f'<w:tr><w:trPr><w:cantSplit/>{header}<w:trHeight w:val="{twips(row.h)}" w:hRule="exact"/>'
+            f"</w:trPr>{''.join(cells)}</w:tr>"
+        )
+    return (
+        f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{twips(sum(columns))}" w:type="dxa"/>'
+        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
 
 
 def _group_run(items: list[drawingml.Item], origin: Box, doc_pr_id: int, page_number: int) -> str:
@@ -154,9 +171,12 @@ def _group_run(items: list[drawingml.Item], origin: Box, doc_pr_id: int, page_nu
     right = max(i.box.right for i in items)
     bottom = max(i.box.bottom for i in items)
     group = {
-        "x": drawingml.emu(left - origin.x), "y": drawingml.emu(top - origin.y),
-        "w": drawingml.emu(right - left), "h": drawingml.emu(bottom - top),
-        "child_x": drawingml.emu(left), "child_y": drawingml.emu(top),
+        "x": drawingml.emu(left - origin.x),
+        "y": drawingml.emu(top - origin.y),
+        "w": drawingml.emu(right - left),
+        "h": drawingml.emu(bottom - top),
+        "child_x": drawingml.emu(left),
+        "child_y": drawingml.emu(top),
     }
     return drawingml.docx_group(items, group, doc_pr_id, page_number)
 
@@ -178,18 +198,23 @@ def _footer(doc, document: LaidOutDocument) -> None:
         body.remove(child)
     usable = document.width - document.margins.left - document.margins.right
     size = int(round(document.footer_size * 2))
-    rpr = (f'<w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/><w:sz w:val="{size}"/></w:rPr>')
+    rpr = f'<w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/><w:sz w:val="{size}"/></w:rPr>'
 
     def field(code: str) -> str:
-        return (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> '
-                f'{code} </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
-                f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
+        return (
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> '
+            f'{code} </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+        )
 
     text = lambda value: f'<w:r>{rpr}<w:t xml:space="preserve">{_text(value)}</w:t></w:r>'  # noqa: E731
-    body.append(parse_xml(
-        f'<w:p {NS}><w:pPr><w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>'
-        f'<w:spacing w:before="0" w:after="0"/></w:pPr>{text(document.number)}<w:r>{rpr}<w:tab/></w:r>'
-        f'{text("Halaman ")}{field("PAGE")}{text(" dari ")}{field("NUMPAGES")}</w:p>'))
+    body.append(
+        parse_xml(
+            f'<w:p {NS}><w:pPr><w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>'
+            f'<w:spacing w:before="0" w:after="0"/></w:pPr>{text(document.number)}<w:r>{rpr}<w:tab/></w:r>'
+            f"{text('Halaman ')}{field('PAGE')}{text(' dari ')}{field('NUMPAGES')}</w:p>"
+        )
+    )
 
 
 def _setup(doc, document: LaidOutDocument) -> None:
@@ -236,7 +261,7 @@ def build(document: LaidOutDocument):
     for index, page in enumerate(document.pages):
         break_pending = index > 0
         for block in page.blocks:
-            page_break = '<w:pageBreakBefore/>' if break_pending else ""
+            page_break = "<w:pageBreakBefore/>" if break_pending else ""
             if isinstance(block, Spacer):
                 add(paragraph_xml(None, block.box.h, page_break))
             elif isinstance(block, TextBlock):
@@ -250,13 +275,20 @@ def build(document: LaidOutDocument):
                 if found is not None:
                     row, col, origin = found
                     doc_pr_id += 1
-                    anchor_run = _group_run(drawingml.page_items(page, doc_pr_id * 100), origin, doc_pr_id,
-                                            page.number)
+                    anchor_run = _group_run(drawingml.page_items(page, doc_pr_id * 100), origin, doc_pr_id, page.number)
                     anchor = (row, col)
                 elif frame is not None and frame.image is None:
                     doc_pr_id += 1
-                    item = drawingml.Item(doc_pr_id * 100, "Bingkai lambang", frame.image_box, geometry="rect",
-                                          fill=False, line_width=6350, dash=True, line_color="A0A0A0")
+                    item = drawingml.Item(
+                        doc_pr_id * 100,
+                        "Bingkai lambang",
+                        frame.image_box,
+                        geometry="rect",
+                        fill=False,
+                        line_width=6350,
+                        dash=True,
+                        line_color="A0A0A0",
+                    )
                     anchor_run = _group_run([item], frame.box, doc_pr_id, page.number)
                     anchor = (frame.row, frame.col)
                 elif frame is not None:
@@ -289,4 +321,3 @@ def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
     buffer = io.BytesIO()
     doc.save(buffer)
     emit(target, repack(read_parts(buffer.getvalue())))
-

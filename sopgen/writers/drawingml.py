@@ -84,16 +84,27 @@ class Item:
         return emu(self.box.h)
 
 
-def _connector(conn: Connector, ids: dict[str, int], shapes: dict[str, Shape], next_id: int,
-               dx: float, dy: float) -> Item:
+def _connector(
+    conn: Connector, ids: dict[str, int], shapes: dict[str, Shape], next_id: int, dx: float, dy: float
+) -> Item:
     xs = [x + dx for x, _ in conn.points]
     ys = [y + dy for _, y in conn.points]
     box = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
     name = f"Panah {conn.source} ke {conn.target}"
     if len(conn.points) == 2:
         (x1, y1), (x2, y2) = conn.points
-        item = Item(next_id, name, box, geometry="straightConnector1", straight=True, fill=False,
-                    arrow=True, line_width=8890, flip_h=x2 < x1, flip_v=y2 < y1)
+        item = Item(
+            next_id,
+            name,
+            box,
+            geometry="straightConnector1",
+            straight=True,
+            fill=False,
+            arrow=True,
+            line_width=8890,
+            flip_h=x2 < x1,
+            flip_v=y2 < y1,
+        )
         src, dst = shapes[conn.source], shapes[conn.target]
         vertical_down = abs(x1 - x2) < 0.01 and y2 > y1
         if vertical_down and abs(src.box.cx - x1) < 0.01 and abs(dst.box.cx - x1) < 0.01:
@@ -106,8 +117,17 @@ def _connector(conn: Connector, ids: dict[str, int], shapes: dict[str, Shape], n
 
 
 def _label(label: Label, next_id: int, dx: float, dy: float) -> Item:
-    return Item(next_id, f"Label {label.text}", label.box.shifted(dx, dy), geometry="rect", fill=False,
-                line=False, text=label.text, text_size=int(round(label.size * 100)), align="l")
+    return Item(
+        next_id,
+        f"Label {label.text}",
+        label.box.shifted(dx, dy),
+        geometry="rect",
+        fill=False,
+        line=False,
+        text=label.text,
+        text_size=int(round(label.size * 100)),
+        align="l",
+    )
 
 
 def page_items(page: Page, first_id: int, dx: float = 0.0, dy: float = 0.0) -> list[Item]:
@@ -120,8 +140,16 @@ def page_items(page: Page, first_id: int, dx: float = 0.0, dy: float = 0.0) -> l
         arrows.append(_connector(conn, ids, shapes, next_id, dx, dy))
         next_id += 1
     symbols = [
-        Item(ids[s.id], f"{s.kind} {s.id}", s.box.shifted(dx, dy), geometry=PRESETS[s.kind], line_width=10160,
-             text=s.text, bold=True, text_size=650)
+        Item(
+            ids[s.id],
+            f"{s.kind} {s.id}",
+            s.box.shifted(dx, dy),
+            geometry=PRESETS[s.kind],
+            line_width=10160,
+            text=s.text,
+            bold=True,
+            text_size=650,
+        )
         for s in page.shapes
     ]
     labels = []
@@ -150,5 +178,11 @@ def xlsx_anchors(items: list[Item]) -> str:
 
 
 def docx_group(items: list[Item], group: dict[str, int], doc_pr_id: int, page_number: int) -> str:
-    return render("drawingml/docx_group.xml.j2", items=items, group=group, doc_pr_id=doc_pr_id,
-                  page_number=page_number, font=OFFICE_FONT)
+    return render(
+        "drawingml/docx_group.xml.j2",
+        items=items,
+        group=group,
+        doc_pr_id=doc_pr_id,
+        page_number=page_number,
+        font=OFFICE_FONT,
+    )

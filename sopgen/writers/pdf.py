@@ -57,8 +57,16 @@ class Painter:
         box = cell.image_box
         assert box is not None
         if cell.image is not None:
-            self.c.drawImage(str(cell.image), box.x, self.y(box.bottom), box.w, box.h,
-                             preserveAspectRatio=True, anchor="c", mask="auto")
+            self.c.drawImage(
+                str(cell.image),
+                box.x,
+                self.y(box.bottom),
+                box.w,
+                box.h,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
             return
         self.c.saveState()
         self.c.setStrokeColor(HexColor("#A0A0A0"))
@@ -134,14 +142,21 @@ class Painter:
         self.c.setFont(metrics.font_name(False), document.footer_size)
         footer_y = self.y(document.height - document.margins.footer)
         self.c.drawString(document.margins.left, footer_y, document.number)
-        self.c.drawRightString(document.width - document.margins.right, footer_y,
-                               footer if footer is not None else document.footer_text(page))
+        self.c.drawRightString(
+            document.width - document.margins.right,
+            footer_y,
+            footer if footer is not None else document.footer_text(page),
+        )
 
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
     metrics.register_fonts()
-    canvas = Canvas(target if not isinstance(target, Path) else str(target),
-                    pagesize=(document.width, document.height), invariant=1, pageCompression=1)
+    canvas = Canvas(
+        target if not isinstance(target, Path) else str(target),
+        pagesize=(document.width, document.height),
+        invariant=1,
+        pageCompression=1,
+    )
     canvas.setTitle(document.title)
     canvas.setSubject(document.subject)
     canvas.setAuthor("sopgen")

@@ -203,8 +203,18 @@ def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int
                         if cell.image is not None:
                             sheet.emblem(cell.image, box)
                         else:
-                            items.append(Item(len(items) + 1, "Bingkai lambang", box, geometry="rect", fill=False,
-                                              line_width=6350, dash=True, line_color="A0A0A0"))
+                            items.append(
+                                Item(
+                                    len(items) + 1,
+                                    "Bingkai lambang",
+                                    box,
+                                    geometry="rect",
+                                    fill=False,
+                                    line_width=6350,
+                                    dash=True,
+                                    line_color="A0A0A0",
+                                )
+                            )
         if dy is not None and page.shapes:
             items.extend(drawingml.page_items(page, len(items) + 1, dx, dy))
         if page_index < len(document.pages) - 1:
@@ -222,8 +232,14 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=margins.left / 72, right=margins.right / 72, top=margins.top / 72,
-                                  bottom=margins.bottom / 72, header=0.2, footer=margins.footer / 72)
+    ws.page_margins = PageMargins(
+        left=margins.left / 72,
+        right=margins.right / 72,
+        top=margins.top / 72,
+        bottom=margins.bottom / 72,
+        header=0.2,
+        footer=margins.footer / 72,
+    )
     ws.oddFooter.left.text = xml_text(document.number)
     ws.oddFooter.right.text = "Halaman &P dari &N"
     for part in (ws.oddFooter.left, ws.oddFooter.right):
@@ -236,8 +252,7 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
         # Freeze under the header rows, with the view scrolled so the frozen band is the header.
         ws.sheet_view.topLeftCell = f"A{first}"
         below = f"A{last + 1}"
-        ws.sheet_view.pane = Pane(ySplit=last - first + 1, topLeftCell=below, activePane="bottomLeft",
-                                  state="frozen")
+        ws.sheet_view.pane = Pane(ySplit=last - first + 1, topLeftCell=below, activePane="bottomLeft", state="frozen")
         ws.sheet_view.selection = [Selection(pane="bottomLeft", activeCell=below, sqref=below)]
     properties = sheet.workbook.properties
     properties.title = xml_text(document.title)

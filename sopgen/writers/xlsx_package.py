@@ -16,8 +16,17 @@ DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # Elements that follow <drawing> in CT_Worksheet; <drawing> goes before the first one present.
-AFTER_DRAWING = ("legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-                 "webPublishItems", "tableParts", "extLst")
+AFTER_DRAWING = (
+    "legacyDrawing",
+    "legacyDrawingHF",
+    "drawingHF",
+    "picture",
+    "oleObjects",
+    "controls",
+    "webPublishItems",
+    "tableParts",
+    "extLst",
+)
 CNVPR_ID = re.compile(r"<(?:\w+:)?cNvPr\b[^>]*?\bid=\"(\d+)\"")
 
 
@@ -54,21 +63,25 @@ def insert_drawing_element(sheet_xml: str, rel_id: str) -> str:
     for name in AFTER_DRAWING:
         match = re.search(rf"<{name}\b", sheet_xml)
         if match:
-            return sheet_xml[:match.start()] + element + sheet_xml[match.start():]
+            return sheet_xml[: match.start()] + element + sheet_xml[match.start() :]
     close = sheet_xml.rindex("</worksheet>")
     return sheet_xml[:close] + element + sheet_xml[close:]
 
 
-def add_drawing(parts: dict[str, bytes], anchors_for: Callable[[int], str],
-                sheet: str = "xl/worksheets/sheet1.xml") -> dict[str, bytes]:
+def add_drawing(
+    parts: dict[str, bytes], anchors_for: Callable[[int], str], sheet: str = "xl/worksheets/sheet1.xml"
+) -> dict[str, bytes]:
     """Add anchors to `sheet`'s drawing, in place; returns the parts.
 
     `anchors_for(first_id)` returns the anchors' XML, numbering shapes from `first_id`, so the
     ids never collide with those openpyxl gave its pictures.
     """
     rels_name = _rels_path(sheet)
-    rels = parts.get(rels_name, f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                                f'<Relationships xmlns="{RELS_NS}"></Relationships>'.encode()).decode("utf-8")
+    rels = parts.get(
+        rels_name,
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{RELS_NS}"></Relationships>'.encode(),
+    ).decode("utf-8")
     drawing = _drawing_target(rels, sheet)
     if drawing is not None and drawing in parts:
         xml = parts[drawing].decode("utf-8")
@@ -87,8 +100,7 @@ def add_drawing(parts: dict[str, bytes], anchors_for: Callable[[int], str],
         ).encode()
         rel_id = _new_rel_id(rels)
         close = rels.rindex("</Relationships>")
-        rels = (rels[:close] + f'<Relationship Id="{rel_id}" Type="{DRAWING_REL}" '
-                f'Target="/{drawing}"/>' + rels[close:])
+        rels = rels[:close] + f'<Relationship Id="{rel_id}" Type="{DRAWING_REL}" Target="/{drawing}"/>' + rels[close:]
         parts[rels_name] = rels.encode("utf-8")
         parts[sheet] = insert_drawing_element(parts[sheet].decode("utf-8"), rel_id).encode("utf-8")
         types = parts["[Content_Types].xml"].decode("utf-8")
