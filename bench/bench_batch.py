@@ -34,7 +34,7 @@ def tree_rss_mb(pid: int) -> float:
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        total += next((int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS:")), 0)
+        total += next((int(entry.split()[1]) for entry in status.splitlines() if entry.startswith("VmRSS:")), 0)
         pids.extend(int(c) for c in children)
     return total / 1024
 
@@ -73,7 +73,7 @@ def preview_latency(folder: Path, rounds: int = 5) -> list[float]:
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
     target = out / "dua-puluh.pdf"
-    while not any("Mengamati" in l for l in lines):
+    while not any("Mengamati" in entry for entry in lines):
         time.sleep(0.02)
     time.sleep(0.5)
     timings = []

@@ -18,10 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sopgen.definition.loader import load_sop  # noqa: E402
 from sopgen.layout import layout  # noqa: E402
-from sopgen.loader import load_sop  # noqa: E402
 from sopgen.samples import write_corpus  # noqa: E402
-from sopgen.writers import WRITERS, get as get_writer  # noqa: E402
+from sopgen.writers import WRITERS  # noqa: E402
+from sopgen.writers import get as get_writer  # noqa: E402
 
 
 def peak_mb() -> float:

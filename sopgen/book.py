@@ -15,12 +15,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from reportlab.pdfgen.canvas import Canvas
 
+from . import fontmetrics
 from .dates import tanggal_singkat
+from .definition.loader import load_sop
+from .definition.model import MINUTES_PER, SopDocument
 from .errors import Diagnostic, UserError
-from .layout import LaidOutDocument, layout, metrics
+from .layout import LaidOutDocument, layout
 from .layout.paper import MARGINS, page_size
-from .loader import load_sop
-from .model import MINUTES_PER, SopDocument
 from .templating import xml_text
 from .writers import pdf
 from .writers.package import emit, read_parts, repack
@@ -80,7 +81,7 @@ def toc_pages(count: int) -> int:
 
 def write_book(chapters: list[Chapter], target: Path | BinaryIO) -> int:
     """Draw the book; return its page count."""
-    metrics.register_fonts()
+    fontmetrics.register_fonts()
     width, height = page_size(chapters[0].document.kertas)
     canvas = Canvas(
         target if not isinstance(target, Path) else str(target),
@@ -119,7 +120,7 @@ def write_book(chapters: list[Chapter], target: Path | BinaryIO) -> int:
 
 
 def _centered(canvas: Canvas, text: str, y: float, width: float, size: float, bold: bool = False) -> None:
-    canvas.setFont(metrics.font_name(bold), size)
+    canvas.setFont(fontmetrics.font_name(bold), size)
     canvas.drawCentredString(width / 2, y, xml_text(text))
 
 
@@ -156,7 +157,7 @@ def _contents(
     for page_index in range(toc_pages(len(chapters))):
         _centered(canvas, "DAFTAR ISI", height - 70, width, 14, True)
         y = height - 110
-        canvas.setFont(metrics.font_name(True), 9)
+        canvas.setFont(fontmetrics.font_name(True), 9)
         canvas.drawString(left, y, "No.")
         canvas.drawString(left + 30, y, "Nomor SOP")
         canvas.drawString(left + 200, y, "Judul SOP")
@@ -165,24 +166,24 @@ def _contents(
         rows = list(enumerate(chapters))[page_index * TOC_ROWS : (page_index + 1) * TOC_ROWS]
         for index, chapter in rows:
             sop = chapter.document.sop
-            canvas.setFont(metrics.font_name(False), 9)
+            canvas.setFont(fontmetrics.font_name(False), 9)
             canvas.drawString(left, y, f"{index + 1}.")
             canvas.drawString(left + 30, y, xml_text(sop.nomor)[:40])
             title = xml_text(f"SOP {sop.jenis.capitalize()} {sop.judul}")
             limit = right - 40 - (left + 200)
-            while metrics.width(title, 9) > limit and len(title) > 4:
+            while fontmetrics.width(title, 9) > limit and len(title) > 4:
                 title = title[:-4] + "..."
             canvas.drawString(left + 200, y, title)
             number = str(first_pages[index])
-            dots_from = left + 200 + metrics.width(title, 9) + 4
-            dots_to = right - metrics.width(number, 9) - 4
+            dots_from = left + 200 + fontmetrics.width(title, 9) + 4
+            dots_to = right - fontmetrics.width(number, 9) - 4
             canvas.setFillGray(0.5)
-            canvas.drawString(dots_from, y, "." * max(0, int((dots_to - dots_from) / metrics.width(".", 9))))
+            canvas.drawString(dots_from, y, "." * max(0, int((dots_to - dots_from) / fontmetrics.width(".", 9))))
             canvas.setFillGray(0)
             canvas.drawRightString(right, y, number)
             canvas.linkRect("", f"sop-{index + 1}", (left, y - 3, right, y + 10), relative=0, thickness=0)
             y -= 17
-        canvas.setFont(metrics.font_name(False), 7.5)
+        canvas.setFont(fontmetrics.font_name(False), 7.5)
         canvas.drawRightString(width - MARGINS.right, MARGINS.footer, f"Halaman {2 + page_index} dari {total}")
         canvas.showPage()
 

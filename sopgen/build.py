@@ -19,10 +19,10 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Literal
 
+from .definition.loader import ORGANISATION_FILE, load_organisation, load_sop
 from .errors import Diagnostic, OutputError, UserError
 from .files import safe_stem, write_atomic
 from .manifest import Entry, Manifest, fingerprint, organisation_hash
-from .loader import ORGANISATION_FILE, load_organisation, load_sop
 
 DEFAULT_DEFINITIONS = Path("definitions")
 DEFAULT_OUTPUT = Path("output")

@@ -195,8 +195,8 @@ def new_command(
 @app.command("check")
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
+    from .definition.loader import load_sop
     from .layout import layout
-    from .loader import load_sop
 
     sources, missing = discover(paths or [])
     errors = len(missing)
@@ -223,7 +223,7 @@ def schema_command(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Tulis ke berkas ini (bawaan: layar).")] = None,
 ) -> None:
     """Mengekspor JSON Schema format definisi SOP, untuk pemeriksaan di editor."""
-    from .schema import sop_schema
+    from .definition.schema import sop_schema
 
     text = json.dumps(sop_schema(), indent=2, ensure_ascii=False) + "\n"
     if out is None:
@@ -238,9 +238,9 @@ def schema_command(
 @app.command("layout")
 def layout_command(path: Annotated[Path, typer.Argument(help="Berkas definisi SOP.")]) -> None:
     """Menampilkan tata letak halaman (untuk pemeriksaan): langkah, simbol, dan panah per halaman."""
+    from .definition.loader import load_sop
     from .layout import layout
     from .layout.dump import dump
-    from .loader import load_sop
 
     try:
         loaded = load_sop(path)

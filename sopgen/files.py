@@ -50,7 +50,7 @@ def _umask() -> int:
     return current
 
 
-def write_atomic(path: Path, produce: Callable[[BinaryIO], None]) -> None:
+def write_atomic(path: Path, produce: Callable[[BinaryIO], object]) -> None:
     """Write through a temporary file in the same folder, then rename it over `path`.
 
     On any failure the temporary file is removed and the previous `path`, if any, is untouched.

@@ -10,9 +10,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .definition.loader import ORGANISATION_FILE, load_sop
 from .errors import Diagnostic, OutputError, UserError
 from .files import safe_stem, write_atomic
-from .loader import ORGANISATION_FILE, load_sop
 
 DEFAULT_FOLDER = Path("output") / "pratinjau"
 PNG_DPI = 100

@@ -11,11 +11,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .definition.loader import load_sop
+from .definition.source import decode
 from .errors import Diagnostic, UserError
 from .files import safe_stem, write_atomic
-from .loader import load_sop
 from .templating import render
-from .yamlsource import decode
 
 TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 
@@ -58,7 +58,7 @@ def add_revision(path: Path, note: str, day: dt.date | None = None) -> int:
             end = keys[index + 1][0] if index + 1 < len(keys) else len(lines)
             while end - 1 > line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
                 end -= 1
-            items = [l for l in lines[line + 1 : end] if l.lstrip().startswith("- ")]
+            items = [text for text in lines[line + 1 : end] if text.lstrip().startswith("- ")]
             indent = (len(items[0]) - len(items[0].lstrip())) if items else 2
             if value == "[]":
                 lines[line] = lines[line].replace("[]", "", 1).rstrip()

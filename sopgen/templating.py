@@ -35,7 +35,7 @@ def yaml_str(value: object) -> str:
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
-        autoescape=lambda name: bool(name) and name.endswith(".xml.j2"),
+        autoescape=lambda name: name is not None and name.endswith(".xml.j2"),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )

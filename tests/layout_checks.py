@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sopgen.layout import metrics
+from sopgen import fontmetrics
 from sopgen.layout.document import Box, LaidOutDocument, Shape
 
 
@@ -54,7 +54,7 @@ def problems(document: LaidOutDocument) -> list[str]:
         for block in page.blocks:
             for cell in getattr(block, "cells", ()):
                 for line in cell.lines:
-                    right = line.x + metrics.width(line.text, line.size, line.bold)
+                    right = line.x + fontmetrics.width(line.text, line.size, line.bold)
                     if line.x < cell.box.x - 0.01 or right > cell.box.right + 0.01:
                         found.append(f"{where}: teks {line.text[:20]!r} keluar dari sel (mendatar)")
                     if line.baseline - line.size * 0.9 < cell.box.y - 0.01 or line.baseline > cell.box.bottom:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..definition.model import SopDocument
 from ..errors import Diagnostic, UserError
-from ..model import SopDocument
 from . import flow, style, tables
 from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, TextBlock
 from .grid import Grid, make_grid

@@ -12,8 +12,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import SopDocument
-from . import metrics, style
+from .. import fontmetrics
+from ..definition.model import SopDocument
+from . import style
 from .document import Box, Connector, EdgeKind, Label, Point, Shape
 
 ARROW_GAP = 9.0
@@ -231,7 +232,7 @@ class Router:
         """Put an answer label beside the exit, on the side the path does not turn to."""
         if not text:
             return
-        w = metrics.width(text, style.LABEL) + 2
+        w = fontmetrics.width(text, style.LABEL) + 2
         h = style.LABEL + 3
         x, y = path[0]
         after = path[2] if len(path) > 2 else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..dates import tanggal_panjang
-from ..model import SopDocument
+from ..definition.model import SopDocument
 from . import style, text
 from .document import Align, Box, Cell, Para, Row, Table, VAlign
 from .grid import Grid
@@ -238,6 +238,6 @@ def assemble(
         kind,
         Box(edges[0], top, width, tops[-1] - top),
         rows,
-        tuple(cells),  # type: ignore[arg-type]
+        tuple(cells),
         header_rows,
     )

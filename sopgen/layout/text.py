@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import metrics, style
+from .. import fontmetrics
+from . import style
 from .document import Align, Box, Line, Para, VAlign
 
 CHECKBOX = 7.5
@@ -19,13 +20,13 @@ def numbered(items: Sequence[str], size: float = style.FONT) -> list[Para]:
     """A numbered list (`1.`, `2.` ...) with the text hanging after the widest label."""
     if not items:
         return []
-    indent = metrics.width(f"{len(items)}.", size) + 4
+    indent = fontmetrics.width(f"{len(items)}.", size) + 4
     return [Para(item, size, number=f"{i}.", indent=indent) for i, item in enumerate(items, 1)]
 
 
 def _para_lines(para: Para, inner: float) -> list[str]:
     text_width = inner - para.indent - (CHECKBOX + 3 if para.checkbox is not None else 0)
-    return metrics.wrap(para.text, max(text_width - style.WRAP_SLACK, 4), para.size, para.bold)
+    return fontmetrics.wrap(para.text, max(text_width - style.WRAP_SLACK, 4), para.size, para.bold)
 
 
 def height(paras: Sequence[Para], box_width: float) -> float:
@@ -75,7 +76,7 @@ def _aligned_x(text: str, para: Para, left: float, right: float) -> float:
     align: Align = para.align
     if align == "left":
         return left
-    text_width = metrics.width(text, para.size, para.bold)
+    text_width = fontmetrics.width(text, para.size, para.bold)
     if align == "right":
         return right - text_width
     return left + (right - left - text_width) / 2

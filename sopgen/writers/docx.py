@@ -8,8 +8,8 @@ drawing of a page is one `wpg` group anchored in the first lane cell of its firs
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -19,9 +19,9 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.shared import Pt
 
+from ..fontmetrics import OFFICE_FONT
 from ..layout import style
 from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
-from ..layout.metrics import OFFICE_FONT
 from ..layout.text import leading
 from ..templating import xml_text
 from . import drawingml

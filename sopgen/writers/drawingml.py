@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..fontmetrics import OFFICE_FONT
 from ..layout.document import Box, Connector, Label, Page, Shape
-from ..layout.metrics import OFFICE_FONT
 from ..templating import render
 
 EMU_PER_PT = 12700

@@ -8,8 +8,8 @@ from typing import BinaryIO
 from reportlab.lib.colors import HexColor, black, white
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import metrics
-from ..layout.document import Cell, Connector, LaidOutDocument, Label, Line, Page, Shape, Table, TextBlock
+from .. import fontmetrics
+from ..layout.document import Cell, Connector, Label, LaidOutDocument, Line, Page, Shape, Table, TextBlock
 
 name = "pdf"
 suffix = ".pdf"
@@ -29,7 +29,7 @@ class Painter:
 
     def lines(self, lines: tuple[Line, ...] | list[Line]) -> None:
         for line in lines:
-            self.c.setFont(metrics.font_name(line.bold), line.size)
+            self.c.setFont(fontmetrics.font_name(line.bold), line.size)
             self.c.drawString(line.x, self.y(line.baseline), line.text)
 
     def cell(self, cell: Cell) -> None:
@@ -98,7 +98,7 @@ class Painter:
         c.setFillColor(black)
         if shape.text:
             size = 6.5
-            c.setFont(metrics.font_name(True), size)
+            c.setFont(fontmetrics.font_name(True), size)
             c.drawCentredString(b.cx, self.y(b.y + b.h * 0.4 + size * 0.35), shape.text)
 
     def connector(self, connector: Connector) -> None:
@@ -123,7 +123,7 @@ class Painter:
         c.drawPath(head, stroke=0, fill=1)
 
     def label(self, label: Label) -> None:
-        self.c.setFont(metrics.font_name(False), label.size)
+        self.c.setFont(fontmetrics.font_name(False), label.size)
         self.c.drawString(label.box.x + 1, self.y(label.box.bottom - 2.2), label.text)
 
     def page(self, document: LaidOutDocument, page: Page, footer: str | None = None) -> None:
@@ -139,7 +139,7 @@ class Painter:
             self.shape(shape)
         for label in page.labels:
             self.label(label)
-        self.c.setFont(metrics.font_name(False), document.footer_size)
+        self.c.setFont(fontmetrics.font_name(False), document.footer_size)
         footer_y = self.y(document.height - document.margins.footer)
         self.c.drawString(document.margins.left, footer_y, document.number)
         self.c.drawRightString(
@@ -150,7 +150,7 @@ class Painter:
 
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
-    metrics.register_fonts()
+    fontmetrics.register_fonts()
     canvas = Canvas(
         target if not isinstance(target, Path) else str(target),
         pagesize=(document.width, document.height),

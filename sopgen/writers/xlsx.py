@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell.rich_text import CellRichText, TextBlock as RichBlock
+from openpyxl.cell.rich_text import CellRichText
+from openpyxl.cell.rich_text import TextBlock as RichBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.drawing.image import Image
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
@@ -23,13 +24,13 @@ from openpyxl.drawing.xdr import XDRPositiveSize2D
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.views import Pane, Selection
 
+from ..fontmetrics import OFFICE_FONT
 from ..layout import style
 from ..layout.document import Cell, LaidOutDocument, Para, Spacer, Table, TextBlock
-from ..layout.metrics import OFFICE_FONT
 from ..templating import xml_text
 from . import drawingml
 from .drawingml import Anchor, Item, emu

@@ -8,8 +8,8 @@ parts (see `package.read_parts` and `package.repack`).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 
 DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
 DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"

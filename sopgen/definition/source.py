@@ -17,8 +17,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .errors import Diagnostic, UserError
-from .xmlchars import strip_forbidden
+from ..errors import Diagnostic, UserError
+from ..xmlchars import strip_forbidden
 
 Loc = tuple[str | int, ...]
 MAX_NODES = 100_000

@@ -14,10 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import Diagnostic, UserError
 from . import lint
-from .errors import Diagnostic, UserError
+from .messages import clean_loc, message
 from .model import Branch, Organisasi, Sop, SopDocument
-from .yamlsource import Loc, YamlSource, read
+from .source import Loc, YamlSource, read
 
 ORGANISATION_FILE = "organisasi.yaml"
 
@@ -26,115 +27,6 @@ ORGANISATION_FILE = "organisasi.yaml"
 class Loaded:
     document: SopDocument
     warnings: list[Diagnostic]
-
-
-def describe(loc: Loc) -> str:
-    """A pydantic location as the user reads it: `langkah 3, waktu`."""
-    parts: list[str] = []
-    for index, item in enumerate(loc):
-        if isinstance(item, int):
-            parent = loc[index - 1] if index else ""
-            number = item + 1
-            parts[-1:] = [f"{parent} {number}" if parts else str(number)]
-        else:
-            parts.append(str(item))
-    return ", ".join(parts) or "dokumen"
-
-
-def _fields_of(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The allowed keys at `loc`, to suggest the close one for a misspelt key."""
-    current: Any = model
-    for item in loc:
-        if isinstance(item, int):
-            continue
-        field = getattr(current, "model_fields", {}).get(item)
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-        if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
-    loc = _clean_loc(tuple(error["loc"]))
-    kind = error["type"]
-    where = describe(loc)
-    value = error.get("input")
-    if kind == "missing":
-        return (
-            f"kolom wajib `{loc[-1]}` belum diisi ({describe(loc[:-1])})"
-            if len(loc) > 1
-            else f"kolom wajib `{loc[-1]}` belum diisi"
-        )
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        close = difflib.get_close_matches(key, _fields_of(model, loc[:-1]), n=1, cutoff=0.6)
-        hint = f"; maksudnya `{close[0]}`?" if close else ""
-        return f"kunci `{key}` tidak dikenal{hint}"
-    if kind == "string_type":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return (
-                f'{where}: harus berupa teks; tulis dalam tanda kutip ("{value}") agar '
-                "angka, termasuk nol di depannya, tidak berubah"
-            )
-        if isinstance(value, list):
-            return f"{where}: harus berupa satu teks, bukan daftar"
-        if isinstance(value, dict):
-            return f"{where}: harus berupa teks, bukan pemetaan (kunci: nilai)"
-        return f"{where}: harus berupa teks"
-    if kind in ("list_type", "tuple_type"):
-        return f"{where}: harus berupa daftar (setiap butir diawali `- `)"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"{where}: harus berupa pemetaan (kunci: nilai)"
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f"{where}: `{value}` bukan tanggal yang sah; tulis sebagai TTTT-BB-HH, misalnya 2018-05-02"
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"{where}: `{value}` tidak dikenal; pilih salah satu dari {expected}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{where}: harus berupa bilangan bulat"
-    if kind == "greater_than_equal":
-        return f"{where}: harus paling sedikit {error.get('ctx', {}).get('ge')}"
-    if kind in ("too_short", "string_too_short"):
-        if loc == ("langkah",):
-            return "SOP belum memiliki langkah; isi `langkah` dengan paling sedikit satu langkah"
-        return f"{where}: tidak boleh kosong"
-    if kind == "too_long" and loc == ("pelaksana",):
-        from .model import MAX_LANES
-
-        return (
-            f"terlalu banyak pelaksana: paling banyak {MAX_LANES} lajur agar diagram tetap terbaca; "
-            "gabungkan pelaksana atau pecah SOP ini menjadi beberapa SOP mikro"
-        )
-    if kind in ("too_long",) and loc[-1:] == ("label",):
-        return f"{where}: harus berisi tepat dua jawaban, misalnya [Ya, Tidak]"
-    if kind in ("bool_type",):
-        return f"{where}: harus berupa ya/tidak (true/false)"
-    if kind in ("waktu", "pelaksana"):
-        return f"{where}: {error['msg']}"
-    return f"{where}: {error['msg']}"
-
-
-def _is_branch_tag(part: Any) -> bool:
-    """pydantic names the branch of a union or validator in the location ('str', 'list[str]' ...)."""
-    return isinstance(part, str) and (
-        part in {"str", "int"} or part.startswith(("function-", "list[", "tuple[", "nullable["))
-    )
-
-
-def _clean_loc(loc: Loc) -> Loc:
-    return tuple(p for p in loc if isinstance(p, int) or not _is_branch_tag(p))
 
 
 def validate(source: YamlSource, model: type[BaseModel]) -> Any:
@@ -147,16 +39,16 @@ def validate(source: YamlSource, model: type[BaseModel]) -> Any:
         diagnostics = []
         seen: set[tuple[Loc, str]] = set()
         for error in exc.errors():
-            loc = _clean_loc(tuple(error["loc"]))
-            message = _message(error, model)
-            if (loc, message) in seen:
+            loc = clean_loc(tuple(error["loc"]))
+            text = message(error, model)
+            if (loc, text) in seen:
                 continue
-            seen.add((loc, message))
+            seen.add((loc, text))
             if error["type"] == "missing":
-                diagnostics.append(source.diagnostic(loc[:-1], message))
+                diagnostics.append(source.diagnostic(loc[:-1], text))
             else:
                 at_key = error["type"] in ("extra_forbidden", "too_long", "too_short")
-                diagnostics.append(source.diagnostic(loc, message, key=at_key))
+                diagnostics.append(source.diagnostic(loc, text, key=at_key))
         diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
         raise UserError(diagnostics) from None
 

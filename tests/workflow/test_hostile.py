@@ -17,10 +17,10 @@ from pypdf import PdfReader
 from ruamel.yaml import YAML
 
 from sopgen.build import build
+from sopgen.definition.loader import load_sop
 from sopgen.errors import UserError
 from sopgen.files import safe_stem
 from sopgen.layout import MIN_FONT, layout
-from sopgen.loader import load_sop
 from sopgen.samples import ORGANISATION, definition
 from sopgen.writers import get
 

@@ -22,9 +22,9 @@ from layout_checks import problems
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
+from sopgen.definition.loader import load_sop
 from sopgen.errors import UserError
 from sopgen.layout import layout
-from sopgen.loader import load_sop
 from sopgen.writers import get
 
 MORE = os.environ.get("SOPGEN_HYPOTHESIS") == "lebih"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import VALID, shipped
 
+from sopgen.definition.loader import load_sop
 from sopgen.errors import UserError
-from sopgen.loader import load_sop
 
 
 def errors_of(path: Path) -> list[tuple[int | None, str]]:

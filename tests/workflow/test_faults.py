@@ -140,8 +140,8 @@ def test_two_builds_at_once_into_one_folder(tmp_path):
             assert (out / name).is_file()
     for pdf in out.glob("*.pdf"):
         assert len(PdfReader(pdf).pages) == 3
-    import openpyxl
     import docx
+    import openpyxl
 
     for workbook in out.glob("*.xlsx"):
         openpyxl.load_workbook(workbook)

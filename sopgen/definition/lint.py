@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .errors import Diagnostic
+from ..errors import Diagnostic
 from .model import SopDocument
-from .yamlsource import YamlSource
+from .source import YamlSource
 
 
 def _normal(text: str) -> str:
@@ -23,7 +23,7 @@ def _texts(value: object, loc: tuple) -> list[tuple[tuple, str]]:
 
 def glyph_warnings(source: YamlSource) -> list[Diagnostic]:
     """Text the PDF font cannot draw (emoji, scripts outside Latin, Greek, Cyrillic and Hebrew)."""
-    from .layout.metrics import missing_glyphs
+    from ..fontmetrics import missing_glyphs
 
     found = []
     for loc, text in _texts(source.data, ()):

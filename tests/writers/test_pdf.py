@@ -8,9 +8,9 @@ import pdfplumber
 import pytest
 from conftest import shipped
 
+from sopgen.definition.loader import load_sop
 from sopgen.layout import layout
 from sopgen.layout.document import Table
-from sopgen.loader import load_sop
 from sopgen.writers import pdf
 
 

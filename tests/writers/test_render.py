@@ -12,9 +12,9 @@ import pdfplumber
 import pytest
 from conftest import shipped
 
+from sopgen.definition.loader import load_sop
 from sopgen.layout import layout
 from sopgen.layout.document import Table
-from sopgen.loader import load_sop
 from sopgen.writers import docx as docx_writer
 from sopgen.writers import xlsx as xlsx_writer
 

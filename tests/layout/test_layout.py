@@ -8,10 +8,10 @@ import pytest
 from conftest import VALID, shipped
 from layout_checks import problems
 
+from sopgen.definition.loader import load_sop
 from sopgen.layout import layout
 from sopgen.layout.document import Table
 from sopgen.layout.dump import dump
-from sopgen.loader import load_sop
 from sopgen.samples import write_corpus
 
 
@@ -39,7 +39,7 @@ def test_identity_on_page_one_and_flowchart_after(path):
 
 
 def test_monev_pages_steps_lanes_and_decisions():
-    document = laid_out(Path(__file__).parent.parent / "definitions" / "monev-sop-ap.yaml")
+    document = laid_out(Path(__file__).resolve().parents[2] / "definitions" / "monev-sop-ap.yaml")
     assert len(document.pages) == 3
     assert [p.steps for p in document.pages[1:]] == [list(range(0, 8)), list(range(8, 16))]
     page2 = document.pages[1]
@@ -70,7 +70,7 @@ def test_every_decision_has_both_exits():
         for step in branches:
             kinds = sorted(c.kind for p in document.pages for c in p.connectors if c.source == f"langkah-{step + 1}")
             assert kinds == ["tidak", "ya"], (path.name, step)
-        labels = [l.text for p in document.pages for l in p.labels]
+        labels = [label.text for p in document.pages for label in p.labels]
         assert labels.count("Ya") == labels.count("Tidak") == len(branches)
 
 

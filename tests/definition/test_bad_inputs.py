@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from sopgen.definition.loader import load_sop
 from sopgen.errors import UserError
 from sopgen.layout import layout
-from sopgen.loader import load_sop
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 CASES = YAML(typ="safe").load((CORPUS / "harapan.yaml").read_text(encoding="utf-8"))

@@ -15,15 +15,15 @@ from conftest import VALID, shipped
 from openpyxl.drawing.image import Image as XlImage
 from PIL import Image
 
+from sopgen.definition.loader import load_sop
 from sopgen.layout import layout
-from sopgen.loader import load_sop
 from sopgen.writers import docx as docx_writer
 from sopgen.writers import drawingml
 from sopgen.writers import xlsx as xlsx_writer
 from sopgen.writers.package import read_parts, repack
 from sopgen.writers.xlsx_package import add_drawing, insert_drawing_element, max_shape_id
 
-MONEV = Path(__file__).resolve().parent.parent / "definitions" / "monev-sop-ap.yaml"
+MONEV = Path(__file__).resolve().parents[2] / "definitions" / "monev-sop-ap.yaml"
 
 
 def written(writer, path: Path = MONEV):

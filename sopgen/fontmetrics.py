@@ -12,7 +12,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
 REGULAR = "SopSans"
 BOLD = "SopSans-Bold"
 OFFICE_FONT = "Arial"

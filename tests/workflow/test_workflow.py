@@ -20,9 +20,9 @@ from pypdf import PdfReader
 from sopgen import build as build_module
 from sopgen.book import collect, duration, toc_pages, write_book, write_register
 from sopgen.build import build, output_stems
+from sopgen.definition.loader import load_sop
 from sopgen.errors import UserError
 from sopgen.layout import layout
-from sopgen.loader import load_sop
 from sopgen.manifest import MANIFEST_NAME
 from sopgen.preview import render, watch_loop
 from sopgen.revise import add_revision, new_definition

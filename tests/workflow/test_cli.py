@@ -47,8 +47,8 @@ def test_check_reports_every_problem_and_exits_non_zero(folder):
     path = folder(VALID.replace("judul:", "judull:").replace("10 menit", "sepuluh"))
     done = run("check", str(path))
     assert done.returncode == 1
-    lines = [l for l in done.stderr.splitlines() if l.strip()]
-    assert len(lines) == 3 and all(":" in l and "sop.yaml:" in l for l in lines)
+    lines = [text for text in done.stderr.splitlines() if text.strip()]
+    assert len(lines) == 3 and all(":" in text and "sop.yaml:" in text for text in lines)
 
 
 def test_check_passes_on_shipped_definitions():
