@@ -17,11 +17,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import fontmetrics
 from .dates import tanggal_singkat
-from .definition.loader import load_sop
 from .definition.model import MINUTES_PER, SopDocument
 from .errors import Diagnostic, UserError
-from .layout import LaidOutDocument, layout
+from .layout import LaidOutDocument
 from .layout.paper import MARGINS, page_size
+from .pipeline import prepare
 from .templating import xml_text
 from .writers import pdf
 from .writers.package import emit, read_parts, repack
@@ -49,11 +49,11 @@ def collect(sources: list[Path], stems: dict[Path, str]) -> tuple[list[Chapter],
     chapters, problems = [], []
     for source in sources:
         try:
-            document = load_sop(source).document
+            prepared = prepare(source)
         except UserError as exc:
             problems.extend(exc.diagnostics)
             continue
-        chapters.append(Chapter(source, document, layout(document), stems[source]))
+        chapters.append(Chapter(source, prepared.document, prepared.laid_out, stems[source]))
     chapters.sort(key=lambda c: natural_key(c.document.sop.nomor))
     return chapters, problems
 

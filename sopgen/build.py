@@ -19,7 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Literal
 
-from .definition.loader import ORGANISATION_FILE, load_organisation, load_sop
+from .definition.loader import ORGANISATION_FILE, load_organisation
 from .errors import Diagnostic, OutputError, UserError
 from .files import safe_stem, write_atomic
 from .manifest import Entry, Manifest, fingerprint, organisation_hash
@@ -169,7 +169,7 @@ def _organisation(folder: Path, digest: str):
 
 def run_task(task: Task) -> Result:
     """Build one SOP into every requested format. Never raises for the user's own mistakes."""
-    from .layout import layout
+    from .pipeline import prepare
     from .writers import get as get_writer
 
     result = Result(task.source, task.key, "gagal", task.nomor, task.stem, task.fingerprint, task.formats)
@@ -179,12 +179,12 @@ def run_task(task: Task) -> Result:
         result.errors = organisation.diagnostics
         return result
     try:
-        loaded = load_sop(task.source, organisation)
+        prepared = prepare(task.source, organisation)
     except UserError as exc:
         result.errors = exc.diagnostics
         return result
-    result.warnings = loaded.warnings
-    document = layout(loaded.document)
+    result.warnings = prepared.warnings
+    document = prepared.laid_out
     for name in task.formats:
         writer = get_writer(name)
         target = task.out / f"{task.stem}{writer.suffix}"

@@ -195,8 +195,7 @@ def new_command(
 @app.command("check")
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
-    from .definition.loader import load_sop
-    from .layout import layout
+    from .pipeline import prepare
 
     sources, missing = discover(paths or [])
     errors = len(missing)
@@ -204,14 +203,13 @@ def check_command(paths: PathsArg = None) -> None:
         _print(diagnostic)
     for source in sources:
         try:
-            loaded = load_sop(source)
-            layout(loaded.document)  # text that cannot fit a page is refused here too
+            prepared = prepare(source)
         except UserError as exc:
             for diagnostic in exc.diagnostics:
                 _print(diagnostic)
             errors += len(exc.diagnostics)
             continue
-        for diagnostic in loaded.warnings:
+        for diagnostic in prepared.warnings:
             _print(diagnostic)
     typer.echo(f"{len(sources)} definisi diperiksa, {errors} kesalahan.")
     if errors:
@@ -238,17 +236,16 @@ def schema_command(
 @app.command("layout")
 def layout_command(path: Annotated[Path, typer.Argument(help="Berkas definisi SOP.")]) -> None:
     """Menampilkan tata letak halaman (untuk pemeriksaan): langkah, simbol, dan panah per halaman."""
-    from .definition.loader import load_sop
-    from .layout import layout
     from .layout.dump import dump
+    from .pipeline import prepare
 
     try:
-        loaded = load_sop(path)
+        prepared = prepare(path)
     except UserError as exc:
         for diagnostic in exc.diagnostics:
             _print(diagnostic)
         raise typer.Exit(1) from None
-    typer.echo(dump(layout(loaded.document)), nl=False)
+    typer.echo(dump(prepared.laid_out), nl=False)
 
 
 @app.command("version")

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .definition.loader import ORGANISATION_FILE, load_sop
+from .definition.loader import ORGANISATION_FILE
 from .errors import Diagnostic, OutputError, UserError
 from .files import safe_stem, write_atomic
 
@@ -20,18 +20,18 @@ PNG_DPI = 100
 
 def render(source: Path, folder: Path, png: bool = False) -> tuple[list[Path], list[Diagnostic]]:
     """Build the preview; on any error nothing is written, so the last good preview stays."""
-    from .layout import layout
+    from .pipeline import prepare
     from .writers import pdf
 
-    loaded = load_sop(source)
-    document = layout(loaded.document)
+    prepared = prepare(source)
+    document = prepared.laid_out
     stem = safe_stem(source.stem)
     target = folder / f"{stem}.pdf"
     write_atomic(target, lambda stream: pdf.write(document, stream))
     written = [target]
     if png:
         written += _pngs(target, folder, stem)
-    return written, loaded.warnings
+    return written, prepared.warnings
 
 
 def _pngs(pdf_path: Path, folder: Path, stem: str) -> list[Path]:

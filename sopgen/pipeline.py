@@ -1,0 +1,35 @@
+"""Definition file -> validated model -> laid-out document: the one path every command takes.
+
+`prepare` is what `build`, `book`, `preview`, `check` and `layout` call. Anything the user must fix,
+whether found while reading, validating or laying out (text too long even at the smallest size, a
+step too crowded with branches), is raised as one `UserError`; nothing else is caught here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .definition.loader import load_sop
+from .definition.model import Organisasi, SopDocument
+from .errors import Diagnostic
+from .layout import layout
+from .layout.document import LaidOutDocument
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One SOP ready to be written: its model, its layout, and the warnings found on the way."""
+
+    document: SopDocument
+    laid_out: LaidOutDocument
+    warnings: list[Diagnostic]
+
+
+def prepare(source: Path, organisation: tuple[Organisasi, Path] | None = None) -> Prepared:
+    """Load, validate and lay out one definition (with its folder's organisation profile, or the one given).
+
+    Raises UserError with every problem found, positioned in the file.
+    """
+    loaded = load_sop(source, organisation)
+    return Prepared(loaded.document, layout(loaded.document), loaded.warnings)
