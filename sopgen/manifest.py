@@ -1,8 +1,8 @@
 """The build manifest: what was built from what, so unchanged SOPs are skipped.
 
-An SOP is up to date when its definition, its organisation profile (and emblem), the templates,
-the fonts and the sopgen version hash the same as at its last build, and every output it then
-wrote still exists.
+An SOP is up to date when its definition, its organisation profile (and emblem), and sopgen itself
+(its version, every module of its code, the templates and the fonts) hash the same as at its last
+build, and every output it then wrote still exists.
 """
 
 from __future__ import annotations
@@ -38,13 +38,17 @@ def _tree_hash(folder: Path, pattern: str = "*") -> str:
     return digest.hexdigest()
 
 
+PACKAGE = Path(__file__).resolve().parent
+"""The installed sopgen package: its code is part of every SOP's fingerprint."""
+
+
 @lru_cache(maxsize=1)
 def toolkit_hash() -> str:
-    """The sopgen version, its templates and fonts: a change rebuilds everything."""
-    package = Path(__file__).resolve().parent
+    """The sopgen version, its code, templates and fonts: any change rebuilds everything."""
     digest = hashlib.sha256(__version__.encode())
+    digest.update(_tree_hash(PACKAGE, "*.py").encode())
     digest.update(_tree_hash(templates_dir()).encode())
-    digest.update(_tree_hash(package / "fonts", "*.ttf").encode())
+    digest.update(_tree_hash(PACKAGE / "fonts", "*.ttf").encode())
     return digest.hexdigest()
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..definition.model import SopDocument
-from ..errors import Diagnostic, UserError
-from . import flow, style, tables
+from . import style, tables
 from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, TextBlock
 from .grid import Grid, make_grid
+from .paginate import FlowPage, paginate
 from .paper import MARGINS, page_size
+from .refusal import refuse
+from .routing import Placed, Router, route_all
+from .steps import min_row_height
 from .text import height as text_height
 from .text import place
 
@@ -29,11 +32,6 @@ MIN_FONT = 6.0
 FONT_STEP = 0.5
 
 
-def _refuse(doc: SopDocument, loc: tuple, message: str) -> UserError:
-    line, column = doc.where(*loc)
-    return UserError([Diagnostic(doc.source, line, column, message)])
-
-
 def _fit_steps(doc: SopDocument, grid, widths, limit: float) -> tuple[list[float], list[float]]:
     """Row height and text size of every step: a row taller than a page shrinks its text."""
     heights, sizes = [], []
@@ -44,12 +42,12 @@ def _fit_steps(doc: SopDocument, grid, widths, limit: float) -> tuple[list[float
             needed = max(
                 (text_height(c.paras, sum(widths[c.col : c.col + c.colspan])) for c in cells if c.paras), default=0.0
             )
-            height = style.snap(max(needed, flow.min_row_height(doc, index)))
+            height = style.snap(max(needed, min_row_height(doc, index)))
             if height <= limit or size <= MIN_FONT:
                 break
             size -= FONT_STEP
         if height > limit:
-            raise _refuse(
+            raise refuse(
                 doc,
                 ("langkah", index),
                 f"langkah {index + 1}: teksnya terlalu panjang untuk satu halaman, juga dengan huruf "
@@ -77,7 +75,7 @@ def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -
             default=None,
         )
         field = widest.field if widest else "judul"
-        raise _refuse(
+        raise refuse(
             doc,
             (field,),
             f"`{field}` terlalu panjang untuk satu halaman, juga dengan huruf terkecil "
@@ -146,11 +144,11 @@ def _flow_page(
     page: Page,
     y: float,
     number: int,
-    flow_page: flow.FlowPage,
+    flow_page: FlowPage,
     header: tables.TableSpec,
     header_heights: list[float],
     sizes: list[float],
-    router: flow.Router,
+    router: Router,
     last: bool,
 ) -> dict[int, Shape]:
     """One page of the flowchart table (title on the first), with its symbols placed."""
@@ -198,32 +196,32 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     header = tables.flow_header(doc, grid)
     header_heights = header.heights(grid.widths)
     room = sheet.bottom - sheet.top - sum(header_heights) - PAGE_SLACK
-    body, sizes = _fit_steps(doc, grid, grid.widths, room - 2 * flow.ROOM_OFFPAGE)
+    body, sizes = _fit_steps(doc, grid, grid.widths, room - 2 * style.ROOM_OFFPAGE)
     pages, y = _identity_pages(sheet)
 
     # The flowchart goes under the identity when it fits there whole, else it starts a new page.
     below = style.SPACER + TITLE_H + sum(header_heights)
     start_below = y + below + sum(body) <= sheet.bottom - PAGE_SLACK
     first_room = sheet.bottom - y - below - PAGE_SLACK if start_below else room - TITLE_H
-    flow_pages = flow.paginate(doc, body, first_room, room)
+    flow_pages = paginate(doc, body, first_room, room)
 
     # Every page's geometry first, then the arrows: a branch may point to a later page.
     lane_edges = [(edges[c], edges[c + 1]) for c in grid.lane_columns]
     letters: list[str] = []
-    placed: list[tuple[Page, flow.Router, dict[int, Shape]]] = []
+    placed: list[Placed] = []
     for number, flow_page in enumerate(flow_pages):
         if number == 0 and start_below:
             page = pages[-1]
             y = sheet.spacer(page, y)
         else:
             page, y = sheet.new_page(pages), sheet.top
-        router = flow.Router(doc, lane_edges, letters)
+        router = Router(doc, lane_edges, letters)
         symbols = _flow_page(
             sheet, page, y, number, flow_page, header, header_heights, sizes, router, last=number == len(flow_pages) - 1
         )
         placed.append((page, router, symbols))
 
-    _route_all(doc, flow_pages, placed)
+    route_all(doc, flow_pages, placed)
     for page, router, _ in placed:
         page.shapes, page.connectors, page.labels = router.shapes, router.connectors, router.labels
 
@@ -242,46 +240,3 @@ def layout(doc: SopDocument) -> LaidOutDocument:
         font_size=style.FONT,
         footer_size=style.FOOTER,
     )
-
-
-def _route_all(doc: SopDocument, flow_pages: list[flow.FlowPage], placed: list) -> None:
-    """Adjacent arrows first (they claim the natural exits), then branches, shortest first."""
-    page_of = {step: i for i, fp in enumerate(flow_pages) for step in fp.steps}
-    ordered = sorted(flow.edges_of(doc), key=lambda e: (not e.adjacent, abs(e.target - e.source), e.source))
-    shared: dict[tuple[int, int, int], Shape] = {}
-    """Branches from one page to the same target share one pair of off-page connectors."""
-    try:
-        for edge in ordered:
-            _route(edge, page_of, placed, shared)
-    except flow.NoRoom as exc:
-        step = exc.step if exc.step is not None else 0
-        raise _refuse(
-            doc,
-            ("langkah", step),
-            f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
-            "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP",
-        ) from None
-
-
-def _route(edge: flow.Edge, page_of: dict[int, int], placed: list, shared: dict) -> None:
-    """Draw one arrow of the flow: on its page, or across pages through off-page connectors."""
-    src_page, dst_page = page_of[edge.source], page_of[edge.target]
-    _, src_router, src_symbols = placed[src_page]
-    _, dst_router, dst_symbols = placed[dst_page]
-    source, target = src_symbols[edge.source], dst_symbols[edge.target]
-    if src_page == dst_page:
-        if edge.adjacent:
-            src_router.adjacent(source, target, edge)
-        elif not src_router.branch(source, target, edge):
-            letter = src_router.branch_out(source, edge)
-            src_router.branch_in(letter, target, edge)
-    elif edge.adjacent and dst_page == src_page + 1:
-        letter = src_router.leave_page(source, edge)
-        dst_router.enter_page(letter, target, edge)
-    else:
-        key = (src_page, dst_page, edge.target)
-        if key in shared and src_router.branch(source, shared[key], edge):
-            return
-        letter = src_router.branch_out(source, edge)
-        dst_router.branch_in(letter, target, edge)
-        shared.setdefault(key, src_router.shape_of(f"penghubung-{letter}-keluar"))

@@ -40,6 +40,11 @@ class Box:
     def cy(self) -> float:
         return self.y + self.h / 2
 
+    @classmethod
+    def spanning(cls, a: Point, b: Point) -> Box:
+        """The box of an axis-aligned segment from a to b (zero wide or zero tall)."""
+        return cls(min(a[0], b[0]), min(a[1], b[1]), abs(a[0] - b[0]), abs(a[1] - b[1]))
+
     def shifted(self, dx: float, dy: float) -> Box:
         return Box(self.x + dx, self.y + dy, self.w, self.h)
 
@@ -134,19 +139,37 @@ Block = Table | TextBlock | Spacer
 
 
 @dataclass(frozen=True)
+class Outline:
+    """A symbol's edge: a closed polygon, or else its box with corners rounded by `radius` (0: square)."""
+
+    polygon: tuple[Point, ...] = ()
+    radius: float = 0.0
+
+
+@dataclass(frozen=True)
 class Shape:
+    """A flowchart symbol: a step's symbol in its lanes, or an off-page connector with its letter."""
+
     id: str
     kind: ShapeKind
     box: Box
+    outline: Outline
     step: int | None = None
     text: str = ""
+    """The off-page connector's letter, drawn bold at `text_at` (its baseline centre)."""
+    text_at: Point | None = None
     lanes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Connector:
+    """An arrow: an orthogonal polyline whose shaft stops at `shaft_end`, then the `head` triangle."""
+
     id: str
     points: tuple[Point, ...]
+    shaft_end: Point
+    head: tuple[Point, Point, Point]
+    """Tip first."""
     source: str
     target: str
     kind: EdgeKind = "flow"
@@ -154,9 +177,12 @@ class Connector:
 
 @dataclass(frozen=True)
 class Label:
+    """An answer label (Ya / Tidak) beside a decision's exit; `baseline` is where its text starts."""
+
     box: Box
     text: str
     size: float
+    baseline: Point
 
 
 @dataclass

@@ -31,3 +31,23 @@ def snap(value: float) -> float:
     """Round up to a whole pixel (0.75 pt)."""
     steps = -(-round(value / PX, 6) // 1)
     return steps * PX
+
+
+ARROW_GAP = 9.0
+"""Gap between a symbol and the off-page connector its arrow runs to."""
+ROOM_OFFPAGE = ARROW_GAP + OFFPAGE + 3.0
+"""Room a row keeps above or below its symbol where the flow crosses a page break."""
+ARROW_LEN = 5.0
+ARROW_HALF = 2.4
+"""Arrowhead: length along the arrow and half its width across, in points."""
+LETTER = 6.5
+"""Size of the letter in an off-page connector (bold)."""
+
+GRID_STROKE = 0.6
+SYMBOL_STROKE = 0.8
+ARROW_STROKE = 0.7
+FRAME_STROKE = 0.5
+FRAME_COLOUR = "A0A0A0"
+"""The dashed frame drawn where the emblem goes when the organisation has none."""
+LINE_COLOUR = "000000"
+SYMBOL_FILL = "FFFFFF"

@@ -279,16 +279,7 @@ def build(document: LaidOutDocument):
                     anchor = (row, col)
                 elif frame is not None and frame.image is None:
                     doc_pr_id += 1
-                    item = drawingml.Item(
-                        doc_pr_id * 100,
-                        "Bingkai lambang",
-                        frame.image_box,
-                        geometry="rect",
-                        fill=False,
-                        line_width=6350,
-                        dash=True,
-                        line_color="A0A0A0",
-                    )
+                    item = drawingml.emblem_frame(doc_pr_id * 100, frame.image_box)
                     anchor_run = _group_run([item], frame.box, doc_pr_id, page.number)
                     anchor = (frame.row, frame.col)
                 elif frame is not None:

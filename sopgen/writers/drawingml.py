@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..fontmetrics import OFFICE_FONT
+from ..layout import style
 from ..layout.document import Box, Connector, Label, Page, Shape
 from ..templating import render
 
@@ -101,7 +102,7 @@ def _connector(
             straight=True,
             fill=False,
             arrow=True,
-            line_width=8890,
+            line_width=emu(style.ARROW_STROKE),
             flip_h=x2 < x1,
             flip_v=y2 < y1,
         )
@@ -113,7 +114,21 @@ def _connector(
         return item
     origin_x, origin_y = emu(box.x), emu(box.y)
     path = [(emu(x) - origin_x, emu(y) - origin_y) for x, y in zip(xs, ys)]
-    return Item(next_id, name, box, path=path, fill=False, arrow=True, line_width=8890)
+    return Item(next_id, name, box, path=path, fill=False, arrow=True, line_width=emu(style.ARROW_STROKE))
+
+
+def emblem_frame(item_id: int, box: Box) -> Item:
+    """The dashed frame drawn where the emblem goes when the organisation has none."""
+    return Item(
+        item_id,
+        "Bingkai lambang",
+        box,
+        geometry="rect",
+        fill=False,
+        line_width=emu(style.FRAME_STROKE),
+        dash=True,
+        line_color=style.FRAME_COLOUR,
+    )
 
 
 def _label(label: Label, next_id: int, dx: float, dy: float) -> Item:
@@ -145,10 +160,10 @@ def page_items(page: Page, first_id: int, dx: float = 0.0, dy: float = 0.0) -> l
             f"{s.kind} {s.id}",
             s.box.shifted(dx, dy),
             geometry=PRESETS[s.kind],
-            line_width=10160,
+            line_width=emu(style.SYMBOL_STROKE),
             text=s.text,
             bold=True,
-            text_size=650,
+            text_size=int(round(style.LETTER * 100)),
         )
         for s in page.shapes
     ]

@@ -9,14 +9,11 @@ from reportlab.lib.colors import HexColor, black, white
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import fontmetrics
-from ..layout.document import Cell, Connector, Label, LaidOutDocument, Line, Page, Shape, Table, TextBlock
+from ..layout import style
+from ..layout.document import Cell, Connector, Label, LaidOutDocument, Line, Page, Point, Shape, Table, TextBlock
 
 name = "pdf"
 suffix = ".pdf"
-
-STROKE = 0.6
-ARROW_LEN = 5.0
-ARROW_HALF = 2.4
 
 
 class Painter:
@@ -39,7 +36,7 @@ class Painter:
             c.setFillColor(HexColor(f"#{cell.fill}"))
             c.rect(box.x, self.y(box.bottom), box.w, box.h, stroke=0, fill=1)
             c.setFillColor(black)
-        c.setLineWidth(STROKE)
+        c.setLineWidth(style.GRID_STROKE)
         c.rect(box.x, self.y(box.bottom), box.w, box.h, stroke=1, fill=0)
         if cell.image_box is not None:
             self.emblem(cell)
@@ -69,62 +66,51 @@ class Painter:
             )
             return
         self.c.saveState()
-        self.c.setStrokeColor(HexColor("#A0A0A0"))
+        self.c.setStrokeColor(HexColor(f"#{style.FRAME_COLOUR}"))
+        self.c.setLineWidth(style.FRAME_STROKE)
         self.c.setDash(2, 2)
         self.c.rect(box.x, self.y(box.bottom), box.w, box.h, stroke=1, fill=0)
         self.c.restoreState()
 
+    def polygon(self, points: tuple[Point, ...], stroke: int, fill: int) -> None:
+        path = self.c.beginPath()
+        path.moveTo(points[0][0], self.y(points[0][1]))
+        for x, y in points[1:]:
+            path.lineTo(x, self.y(y))
+        path.close()
+        self.c.drawPath(path, stroke=stroke, fill=fill)
+
     def shape(self, shape: Shape) -> None:
         c = self.c
         b = shape.box
-        c.setLineWidth(0.8)
+        c.setLineWidth(style.SYMBOL_STROKE)
         c.setFillColor(white)
-        if shape.kind == "terminator":
-            c.roundRect(b.x, self.y(b.bottom), b.w, b.h, b.h / 2, stroke=1, fill=1)
-        elif shape.kind == "process":
-            c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
+        if shape.outline.polygon:
+            self.polygon(shape.outline.polygon, stroke=1, fill=1)
+        elif shape.outline.radius:
+            c.roundRect(b.x, self.y(b.bottom), b.w, b.h, shape.outline.radius, stroke=1, fill=1)
         else:
-            path = c.beginPath()
-            if shape.kind == "decision":
-                points = [(b.cx, b.y), (b.right, b.cy), (b.cx, b.bottom), (b.x, b.cy)]
-            else:
-                shoulder = b.y + b.h * 0.8
-                points = [(b.x, b.y), (b.right, b.y), (b.right, shoulder), (b.cx, b.bottom), (b.x, shoulder)]
-            path.moveTo(points[0][0], self.y(points[0][1]))
-            for x, y in points[1:]:
-                path.lineTo(x, self.y(y))
-            path.close()
-            c.drawPath(path, stroke=1, fill=1)
+            c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
         c.setFillColor(black)
-        if shape.text:
-            size = 6.5
-            c.setFont(fontmetrics.font_name(True), size)
-            c.drawCentredString(b.cx, self.y(b.y + b.h * 0.4 + size * 0.35), shape.text)
+        if shape.text and shape.text_at is not None:
+            c.setFont(fontmetrics.font_name(True), style.LETTER)
+            c.drawCentredString(shape.text_at[0], self.y(shape.text_at[1]), shape.text)
 
     def connector(self, connector: Connector) -> None:
         c = self.c
-        points = connector.points
-        (x1, y1), (x2, y2) = points[-2], points[-1]
-        length = max(abs(x2 - x1) + abs(y2 - y1), 1e-6)
-        ux, uy = (x2 - x1) / length, (y2 - y1) / length
-        base = (x2 - ux * ARROW_LEN, y2 - uy * ARROW_LEN)
-        c.setLineWidth(0.7)
+        c.setLineWidth(style.ARROW_STROKE)
         path = c.beginPath()
+        points = connector.points
         path.moveTo(points[0][0], self.y(points[0][1]))
         for x, y in points[1:-1]:
             path.lineTo(x, self.y(y))
-        path.lineTo(base[0], self.y(base[1]))
+        path.lineTo(connector.shaft_end[0], self.y(connector.shaft_end[1]))
         c.drawPath(path, stroke=1, fill=0)
-        head = c.beginPath()
-        head.moveTo(x2, self.y(y2))
-        head.lineTo(base[0] - uy * ARROW_HALF, self.y(base[1] + ux * ARROW_HALF))
-        head.lineTo(base[0] + uy * ARROW_HALF, self.y(base[1] - ux * ARROW_HALF))
-        head.close()
-        c.drawPath(head, stroke=0, fill=1)
+        self.polygon(connector.head, stroke=0, fill=1)
 
     def label(self, label: Label) -> None:
         self.c.setFont(fontmetrics.font_name(False), label.size)
-        self.c.drawString(label.box.x + 1, self.y(label.box.bottom - 2.2), label.text)
+        self.c.drawString(label.baseline[0], self.y(label.baseline[1]), label.text)
 
     def page(self, document: LaidOutDocument, page: Page, footer: str | None = None) -> None:
         for block in page.blocks:

@@ -204,18 +204,7 @@ def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int
                         if cell.image is not None:
                             sheet.emblem(cell.image, box)
                         else:
-                            items.append(
-                                Item(
-                                    len(items) + 1,
-                                    "Bingkai lambang",
-                                    box,
-                                    geometry="rect",
-                                    fill=False,
-                                    line_width=6350,
-                                    dash=True,
-                                    line_color="A0A0A0",
-                                )
-                            )
+                            items.append(drawingml.emblem_frame(len(items) + 1, box))
         if dy is not None and page.shapes:
             items.extend(drawingml.page_items(page, len(items) + 1, dx, dy))
         if page_index < len(document.pages) - 1:

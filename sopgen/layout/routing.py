@@ -1,24 +1,25 @@
-"""Steps -> flowchart pages: which rows go on which page, symbols in lanes, routed connectors.
+"""Placed symbols -> routed connectors: every arrow of the flow, on its page or across pages.
 
-Pagination never splits a row and reserves room for the off-page connectors where the flow crosses a
-page break. Routing is orthogonal: an arrow leaves a symbol from its bottom (same lane) or from the
-side facing the next symbol; branches (a decision's `Tidak`, or any jump) run in a lane's gutter,
-beside the symbols, and enter their target from above, so they never cross a symbol or a text column.
+Routing is orthogonal: an arrow leaves a symbol from its bottom (same lane) or from the side facing the
+next symbol; branches (a decision's `Tidak`, or any jump) run in a lane's gutter, beside the symbols,
+and enter their target from above, so they never cross a symbol or a text column. An arrow to another
+page goes through a pair of off-page connectors with the same letter. Adjacent arrows are routed
+first (they claim the natural exits), then branches, shortest first.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import fontmetrics
 from ..definition.model import SopDocument
 from . import style
-from .document import Box, Connector, EdgeKind, Label, Point, Shape
-
-ARROW_GAP = 9.0
-ROOM_OFFPAGE = ARROW_GAP + style.OFFPAGE + 3.0
+from .document import Box, Connector, EdgeKind, Label, Page, Point, Shape
+from .paginate import FlowPage
+from .refusal import refuse
+from .steps import Edge, edges_of, symbol_height, symbol_kind
+from .symbols import arrowhead, letter_baseline, offpage_box, outline, port, top_at
 
 
 class NoRoom(Exception):
@@ -27,89 +28,6 @@ class NoRoom(Exception):
     def __init__(self, step: int | None):
         super().__init__(step)
         self.step = step
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: int
-    target: int
-    kind: EdgeKind
-    label: str = ""
-
-    @property
-    def adjacent(self) -> bool:
-        return self.target == self.source + 1
-
-
-def edges_of(doc: SopDocument) -> list[Edge]:
-    """Every arrow of the flow: the next step, or a decision's two answers."""
-    found = []
-    count = len(doc.sop.langkah)
-    for index in range(count):
-        branch = doc.branches.get(index)
-        if branch:
-            found.append(Edge(index, branch.ya, "ya", branch.label_ya))
-            found.append(Edge(index, branch.tidak, "tidak", branch.label_tidak))
-        elif index < count - 1:
-            found.append(Edge(index, index + 1, "flow"))
-    return found
-
-
-def symbol_kind(doc: SopDocument, index: int) -> str:
-    if index in doc.branches:
-        return "decision"
-    if index == 0 or index == len(doc.sop.langkah) - 1:
-        return "terminator"
-    return "process"
-
-
-def symbol_height(doc: SopDocument, index: int) -> float:
-    return style.DECISION_H if index in doc.branches else style.SYMBOL_H
-
-
-def min_row_height(doc: SopDocument, index: int) -> float:
-    return style.snap(symbol_height(doc, index) + 2 * style.ROW_PAD)
-
-
-@dataclass
-class FlowPage:
-    steps: list[int]
-    heights: list[float]
-
-
-def paginate(doc: SopDocument, base: Sequence[float], first_room: float, room: float) -> list[FlowPage]:
-    """Greedy pagination: as many whole rows as fit, with room kept for off-page connectors.
-
-    `first_room` is the height available to body rows on the first flowchart page, `room` on the
-    following ones. A row is only ever added if the page could still end with it.
-    """
-    incoming = {e.target for e in edges_of(doc) if e.adjacent}
-    outgoing = {e.source for e in edges_of(doc) if e.adjacent}
-
-    def height(index: int, first: bool, last: bool) -> float:
-        needed = base[index]
-        top = ROOM_OFFPAGE if first and index in incoming else style.ROW_PAD
-        bottom = ROOM_OFFPAGE if last and index in outgoing else style.ROW_PAD
-        return max(needed, style.snap(top + symbol_height(doc, index) + bottom))
-
-    pages: list[FlowPage] = []
-    current = FlowPage([], [])
-    available, used = first_room, 0.0
-    for index in range(len(base)):
-        first = not current.steps and bool(pages or index)
-        as_last = height(index, first, True)
-        if current.steps and used + as_last > available:
-            previous = current.steps[-1]
-            current.heights[-1] = height(previous, len(current.steps) == 1 and bool(pages or previous), True)
-            pages.append(current)
-            current, available, used = FlowPage([], []), room, 0.0
-            first = True
-        row_height = height(index, first, False)
-        current.steps.append(index)
-        current.heights.append(row_height)
-        used += row_height
-    pages.append(current)
-    return pages
 
 
 @dataclass
@@ -147,24 +65,19 @@ class Router:
         height = symbol_height(self.doc, index)
         top = row.y + (row.h - height) / 2
         if room_above:
-            top = max(top, row.y + ROOM_OFFPAGE)
+            top = max(top, row.y + style.ROOM_OFFPAGE)
         if room_below:
-            top = min(top, row.bottom - ROOM_OFFPAGE - height)
-        shape = Shape(
-            f"langkah-{index + 1}",
-            symbol_kind(self.doc, index),  # type: ignore[arg-type]
-            Box(left, top, right - left, height),
-            index,
-            "",
-            tuple(lanes),
-        )
+            top = min(top, row.bottom - style.ROOM_OFFPAGE - height)
+        kind = symbol_kind(self.doc, index)
+        box = Box(left, top, right - left, height)
+        shape = Shape(f"langkah-{index + 1}", kind, box, outline(kind, box), step=index, lanes=tuple(lanes))
         self.shapes.append(shape)
         return shape
 
     def offpage(self, letter: str, cx: float, cy: float, tag: str) -> Shape:
-        size = style.OFFPAGE
+        box = offpage_box(cx, cy)
         shape = Shape(
-            f"penghubung-{letter}-{tag}", "offpage", Box(cx - size / 2, cy - size / 2, size, size), None, letter
+            f"penghubung-{letter}-{tag}", "offpage", box, outline("offpage", box), None, letter, letter_baseline(box)
         )
         self.shapes.append(shape)
         return shape
@@ -180,31 +93,6 @@ class Router:
         return letter
 
     # -- geometry helpers ----------------------------------------------------------------------
-
-    @staticmethod
-    def port(shape: Shape, side: str) -> Point:
-        box = shape.box
-        if side == "top":
-            return (box.cx, box.y)
-        if side == "bottom":
-            return (box.cx, box.bottom)
-        y = box.y + box.h * 0.4 if shape.kind == "offpage" else box.cy
-        return (box.x, y) if side == "left" else (box.right, y)
-
-    @staticmethod
-    def top_at(shape: Shape, x: float) -> float:
-        """The y of the shape's upper outline at x."""
-        box = shape.box
-        dx = abs(x - box.cx)
-        if shape.kind == "decision":
-            return box.y + min(1.0, dx / (box.w / 2)) * box.h / 2
-        if shape.kind == "terminator":
-            radius = box.h / 2
-            flat = box.w / 2 - radius
-            if dx > flat:
-                over = min(dx - flat, radius)
-                return box.cy - math.sqrt(max(0.0, radius * radius - over * over))
-        return box.y
 
     def vertical_xs(self, shape: Shape) -> list[float]:
         """Where a vertical arrow may meet the shape's top or bottom: its centre for a diamond or a
@@ -225,7 +113,9 @@ class Router:
             if abs(point[0] - cleaned[-1][0]) > 0.01 or abs(point[1] - cleaned[-1][1]) > 0.01:
                 cleaned.append(point)
         self.connectors.append(
-            Connector(f"panah-{len(self.connectors) + 1}", tuple(cleaned), source.id, target.id, kind)
+            Connector(
+                f"panah-{len(self.connectors) + 1}", tuple(cleaned), *arrowhead(cleaned), source.id, target.id, kind
+            )
         )
 
     def label(self, text: str, path: Sequence[Point], side: str) -> None:
@@ -243,7 +133,7 @@ class Router:
         else:
             turns_right = after is not None and after[0] > x + 0.01
             box = Box(x - 2 - w if turns_right else x + 2, y + 0.5, w, h)
-        self.labels.append(Label(box, text, style.LABEL))
+        self.labels.append(Label(box, text, style.LABEL, (box.x + 1, box.bottom - 2.2)))
 
     def use(self, shape: Shape, side: str) -> None:
         self.used_sides.setdefault(shape.id, set()).add(side)
@@ -258,14 +148,14 @@ class Router:
         common = [x for x in self.vertical_xs(source) if x in self.vertical_xs(target)]
         if common:
             x = min(common, key=lambda v: abs(v - source.box.cx))
-            self.add([(x, source.box.bottom), (x, self.top_at(target, x))], source, target, edge.kind)
+            self.add([(x, source.box.bottom), (x, top_at(target, x))], source, target, edge.kind)
             self.use(source, "bottom")
-            self.label(edge.label, [(x, source.box.bottom), (x, self.top_at(target, x))], "bottom")
+            self.label(edge.label, [(x, source.box.bottom), (x, top_at(target, x))], "bottom")
             return
         side = "right" if target.box.cx > source.box.cx else "left"
-        start = self.port(source, side)
+        start = port(source, side)
         x = min(self.entry_xs(target), key=lambda v: abs(v - source.box.cx))
-        path = [start, (x, start[1]), (x, self.top_at(target, x))]
+        path = [start, (x, start[1]), (x, top_at(target, x))]
         self.add(path, source, target, edge.kind)
         self.use(source, side)
         self.label(edge.label, path, side)
@@ -274,7 +164,7 @@ class Router:
         """Arrow from the last symbol of a page down into a new off-page connector."""
         letter = self.next_letter()
         x = source.box.cx
-        connector = self.offpage(letter, x, source.box.bottom + ARROW_GAP + style.OFFPAGE / 2, "keluar")
+        connector = self.offpage(letter, x, source.box.bottom + style.ARROW_GAP + style.OFFPAGE / 2, "keluar")
         self.add([(x, source.box.bottom), (x, connector.box.y)], source, connector, edge.kind)
         self.use(source, "bottom")
         self.label(edge.label, [(x, source.box.bottom), (x, connector.box.y)], "bottom")
@@ -283,8 +173,8 @@ class Router:
     def enter_page(self, letter: str, target: Shape, edge: Edge) -> None:
         """Off-page connector at the top of a page, with its arrow down into the first symbol."""
         x = target.box.cx
-        connector = self.offpage(letter, x, target.box.y - ARROW_GAP - style.OFFPAGE / 2, "masuk")
-        self.add([(x, connector.box.bottom), (x, self.top_at(target, x))], connector, target, edge.kind)
+        connector = self.offpage(letter, x, target.box.y - style.ARROW_GAP - style.OFFPAGE / 2, "masuk")
+        self.add([(x, connector.box.bottom), (x, top_at(target, x))], connector, target, edge.kind)
 
     # -- branches ------------------------------------------------------------------------------
 
@@ -307,7 +197,7 @@ class Router:
 
     def blocked(self, a: Point, b: Point, ignore: Sequence[Shape] = ()) -> bool:
         """Does the axis-aligned segment a-b pass through a symbol (other than `ignore`)?"""
-        seg = Box(min(a[0], b[0]), min(a[1], b[1]), abs(a[0] - b[0]), abs(a[1] - b[1]))
+        seg = Box.spanning(a, b)
         for shape in self.shapes:
             if shape in ignore:
                 continue
@@ -321,10 +211,13 @@ class Router:
             return True
         for connector in self.connectors:
             for a, b in zip(connector.points, connector.points[1:]):
-                seg = Box(min(a[0], b[0]), min(a[1], b[1]), abs(a[0] - b[0]), abs(a[1] - b[1]))
-                if seg.grow(1.0).overlaps(box):
+                if Box.spanning(a, b).grow(1.0).overlaps(box):
                     return True
         return False
+
+    def taken(self, box: Box) -> bool:
+        """Is this spot for a new symbol too close to a symbol, on an arrow, or outside the lanes?"""
+        return any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box)
 
     def channel_free(self, x: float, y0: float, y1: float) -> bool:
         lo, hi = sorted((y0, y1))
@@ -339,10 +232,10 @@ class Router:
 
     def exit_path(self, source: Shape, side: str, x: float) -> list[Point]:
         if side == "bottom":
-            bottom = self.port(source, "bottom")
+            bottom = port(source, "bottom")
             y = bottom[1] + style.STUB
             return [bottom, (bottom[0], y), (x, y)]
-        start = self.port(source, side)
+        start = port(source, side)
         return [start, (x, start[1])]
 
     def approach(self, target: Shape, x: float) -> tuple[float, list[Point]]:
@@ -351,7 +244,7 @@ class Router:
         offset = min(sw / 4, max(2.0, (sw - target.box.h) / 2 - 1)) if target.kind == "terminator" else sw / 4
         entry_x = target.box.cx - offset if x < target.box.cx else target.box.cx + offset
         y = target.box.y - style.STUB
-        return y, [(x, y), (entry_x, y), (entry_x, self.top_at(target, entry_x))]
+        return y, [(x, y), (entry_x, y), (entry_x, top_at(target, entry_x))]
 
     def branch(self, source: Shape, target: Shape, edge: Edge) -> bool:
         """Route a branch on one page through a gutter channel. False if no clean route exists."""
@@ -392,9 +285,9 @@ class Router:
                 side = self.exit_side(source, x)
                 if side not in ("left", "right") or min(abs(x - source.box.x), abs(x - source.box.right)) < clearance:
                     continue
-                start = self.port(source, side)
+                start = port(source, side)
                 box = Box(x - size / 2, start[1] - size * 0.4, size, size)
-                if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+                if self.taken(box):
                     continue
                 if self.blocked(start, (x, start[1]), (source,)):
                     continue
@@ -408,14 +301,13 @@ class Router:
             path = [start, (end, start[1])]
             self.add(path, source, connector, edge.kind)
         else:
-            x, y = self.port(source, "bottom")
+            x, y = port(source, "bottom")
             if not self.free(source, "bottom"):
                 raise NoRoom(source.step)
-            connector = self.offpage(letter, x, y + ARROW_GAP + size / 2, "keluar")
-            if any(
-                s.box.grow(1.0).overlaps(connector.box) for s in self.shapes if s is not connector
-            ) or self.crosses_connector(connector.box):
+            cy = y + style.ARROW_GAP + size / 2
+            if self.taken(offpage_box(x, cy)):
                 raise NoRoom(source.step)
+            connector = self.offpage(letter, x, cy, "keluar")
             side, path = "bottom", [(x, y), (x, connector.box.y)]
             self.add(path, source, connector, edge.kind)
         self.use(source, side)
@@ -432,7 +324,7 @@ class Router:
                     continue
                 y, tail = self.approach(target, x)
                 box = Box(x - size / 2, y - size * 0.4, size, size)
-                if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+                if self.taken(box):
                     continue
                 if self.blocked((x, y), tail[1], (target,)):
                     continue
@@ -443,12 +335,11 @@ class Router:
             if self.side_entry(letter, target, edge):
                 return
             x = target.box.cx
-            y = target.box.y - ARROW_GAP - size / 2
-            box = Box(x - size / 2, y - size / 2, size, size)
-            if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+            y = target.box.y - style.ARROW_GAP - size / 2
+            if self.taken(offpage_box(x, y)):
                 raise NoRoom(target.step)
             connector = self.offpage(letter, x, y, "masuk")
-            self.add([(x, connector.box.bottom), (x, self.top_at(target, x))], connector, target, edge.kind)
+            self.add([(x, connector.box.bottom), (x, top_at(target, x))], connector, target, edge.kind)
             return
         _, x, y, tail = min(options)
         connector = self.offpage(letter, x, y - size * 0.4 + size / 2, "masuk")
@@ -463,9 +354,9 @@ class Router:
             side = "left" if x < target.box.x else "right" if x > target.box.right else None
             if side is None or not self.free(target, side):
                 continue
-            end = self.port(target, side)
+            end = port(target, side)
             box = Box(x - size / 2, end[1] - size * 0.4, size, size)
-            if any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box):
+            if self.taken(box):
                 continue
             start = (box.right, end[1]) if side == "left" else (box.x, end[1])
             if abs(start[0] - end[0]) < 4 or self.blocked(start, end, (target,)):
@@ -478,3 +369,52 @@ class Router:
         self.add([start, end], connector, target, edge.kind)
         self.use(target, side)
         return True
+
+
+Placed = tuple[Page, Router, dict[int, Shape]]
+"""One flowchart page with its router and the symbol of each step on it."""
+
+
+def route_all(doc: SopDocument, flow_pages: list[FlowPage], placed: list[Placed]) -> None:
+    """Adjacent arrows first (they claim the natural exits), then branches, shortest first."""
+    page_of = {step: i for i, fp in enumerate(flow_pages) for step in fp.steps}
+    ordered = sorted(edges_of(doc), key=lambda e: (not e.adjacent, abs(e.target - e.source), e.source))
+    shared: dict[tuple[int, int, int], Shape] = {}
+    """Branches from one page to the same target share one pair of off-page connectors."""
+    try:
+        for edge in ordered:
+            _route(edge, page_of, placed, shared)
+    except NoRoom as exc:
+        step = exc.step if exc.step is not None else 0
+        raise refuse(
+            doc,
+            ("langkah", step),
+            f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
+            "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP",
+        ) from None
+
+
+def _route(
+    edge: Edge, page_of: dict[int, int], placed: list[Placed], shared: dict[tuple[int, int, int], Shape]
+) -> None:
+    """Draw one arrow of the flow: on its page, or across pages through off-page connectors."""
+    src_page, dst_page = page_of[edge.source], page_of[edge.target]
+    _, src_router, src_symbols = placed[src_page]
+    _, dst_router, dst_symbols = placed[dst_page]
+    source, target = src_symbols[edge.source], dst_symbols[edge.target]
+    if src_page == dst_page:
+        if edge.adjacent:
+            src_router.adjacent(source, target, edge)
+        elif not src_router.branch(source, target, edge):
+            letter = src_router.branch_out(source, edge)
+            src_router.branch_in(letter, target, edge)
+    elif edge.adjacent and dst_page == src_page + 1:
+        letter = src_router.leave_page(source, edge)
+        dst_router.enter_page(letter, target, edge)
+    else:
+        key = (src_page, dst_page, edge.target)
+        if key in shared and src_router.branch(source, shared[key], edge):
+            return
+        letter = src_router.branch_out(source, edge)
+        dst_router.branch_in(letter, target, edge)
+        shared.setdefault(key, src_router.shape_of(f"penghubung-{letter}-keluar"))
