@@ -169,7 +169,7 @@ def _contents(
             canvas.setFont(fontmetrics.font_name(False), 9)
             canvas.drawString(left, y, f"{index + 1}.")
             canvas.drawString(left + 30, y, xml_text(sop.nomor)[:40])
-            title = xml_text(f"SOP {sop.jenis.capitalize()} {sop.judul}")
+            title = xml_text(sop.flow_title)
             limit = right - 40 - (left + 200)
             while fontmetrics.width(title, 9) > limit and len(title) > 4:
                 title = title[:-4] + "..."

@@ -14,7 +14,7 @@ import signal
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Literal
@@ -189,7 +189,7 @@ def run_task(task: Task) -> Result:
         writer = get_writer(name)
         target = task.out / f"{task.stem}{writer.suffix}"
         try:
-            write_atomic(target, lambda stream, w=writer: w.write(document, stream))
+            write_atomic(target, partial(writer.write, document))
         except OutputError as exc:
             result.errors.append(Diagnostic(task.source, None, None, str(exc)))
             continue

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from .definition.loader import ORGANISATION_FILE
@@ -43,7 +44,7 @@ def _pngs(pdf_path: Path, folder: Path, stem: str) -> list[Path]:
         for index in range(len(document)):
             image = document[index].render(scale=PNG_DPI / 72).to_pil()
             target = folder / f"{stem}-{index + 1}.png"
-            write_atomic(target, lambda stream, i=image: i.save(stream, format="PNG"))
+            write_atomic(target, partial(image.save, format="PNG"))
             written.append(target)
     finally:
         document.close()

@@ -204,6 +204,11 @@ class Sop(_Strict):
     instansi: list[Text] | None = None
 
     @property
+    def flow_title(self) -> str:
+        """The title printed above the flowchart and in the book's contents: `SOP Makro <judul>`."""
+        return f"SOP {self.jenis.capitalize()} {self.judul}"
+
+    @property
     def revisi_terakhir(self) -> Revisi | None:
         return self.revisi[-1] if self.revisi else None
 

@@ -74,7 +74,7 @@ def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -
             key=lambda c: text_height(c.paras, sum(widths[c.col : c.col + c.colspan])),
             default=None,
         )
-        field = widest.field if widest else "judul"
+        field = widest.field if widest and widest.field else "judul"
         raise refuse(
             doc,
             (field,),
@@ -154,20 +154,20 @@ def _flow_page(
     """One page of the flowchart table (title on the first), with its symbols placed."""
     doc, grid = sheet.doc, sheet.grid
     if number == 0:
-        title = Para(f"SOP {doc.sop.jenis.capitalize()} {doc.sop.judul}", style.TITLE, bold=True, align="center")
+        title = Para(doc.sop.flow_title, style.TITLE, bold=True, align="center")
         box = Box(sheet.left, y, sheet.full_width, TITLE_H)
         page.blocks.append(TextBlock(box, (title,), place((title,), box, "middle")))
         y += TITLE_H
     specs = list(header.cells)
-    for row, index in enumerate(flow_page.steps, start=2):
-        specs += tables.step_row(doc, grid, index, row, sizes[index])
+    for row_index, index in enumerate(flow_page.steps, start=2):
+        specs += tables.step_row(doc, grid, index, row_index, sizes[index])
     count = len(flow_page.steps)
     table = tables.assemble(
         "prosedur",
         specs,
         header_heights + flow_page.heights,
         header.kinds + ["body"] * count,
-        [None, None] + flow_page.steps,
+        [None, None, *flow_page.steps],
         [number > 0] * 2 + [False] * count,
         sheet.edges,
         y,
@@ -176,12 +176,10 @@ def _flow_page(
     page.blocks.append(table)
     page.steps = list(flow_page.steps)
     symbols = {}
-    for row in table.rows[2:]:
-        index = row.step
-        assert index is not None
-        first_on_page = index == flow_page.steps[0] and number > 0
-        last_on_page = index == flow_page.steps[-1] and not last
-        symbols[index] = router.place_symbol(index, Box(sheet.left, row.y, 0, row.h), first_on_page, last_on_page)
+    for step, row in zip(flow_page.steps, table.rows[2:]):
+        first_on_page = step == flow_page.steps[0] and number > 0
+        last_on_page = step == flow_page.steps[-1] and not last
+        symbols[step] = router.place_symbol(step, Box(sheet.left, row.y, 0, row.h), first_on_page, last_on_page)
     return symbols
 
 
@@ -225,7 +223,7 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     for page, router, _ in placed:
         page.shapes, page.connectors, page.labels = router.shapes, router.connectors, router.labels
 
-    title = f"SOP {doc.sop.jenis.capitalize()} {doc.sop.judul}"
+    title = doc.sop.flow_title
     return LaidOutDocument(
         paper=doc.kertas,
         width=width,

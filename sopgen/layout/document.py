@@ -14,6 +14,7 @@ Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
 ShapeKind = Literal["terminator", "process", "decision", "offpage"]
 EdgeKind = Literal["flow", "ya", "tidak"]
+TableKind = Literal["identitas", "dasar", "prosedur"]
 Point = tuple[float, float]
 
 
@@ -116,7 +117,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    kind: Literal["identitas", "dasar", "prosedur"]
+    kind: TableKind
     box: Box
     rows: tuple[Row, ...]
     cells: tuple[Cell, ...]
@@ -203,6 +204,9 @@ class Page:
         return next(s for s in self.shapes if s.id == shape_id)
 
 
+FOOTER = "Halaman {page} dari {pages}"
+
+
 @dataclass(frozen=True)
 class Margins:
     left: float
@@ -237,5 +241,9 @@ class LaidOutDocument:
             edges.append(edges[-1] + w)
         return edges
 
-    def footer_text(self, page: Page) -> str:
-        return f"Halaman {page.number} dari {len(self.pages)}"
+    footer: str = FOOTER
+    """The page footer's wording, with `{page}` and `{pages}` where the numbers go."""
+
+    def footer_text(self, number: int, total: int | None = None) -> str:
+        """The footer of page `number` of `total` (default: this document's page count)."""
+        return self.footer.format(page=number, pages=len(self.pages) if total is None else total)

@@ -181,7 +181,7 @@ class Router:
     def gutters(self) -> list[tuple[float, float]]:
         """Candidate channel x positions with a penalty: three tracks in each gutter of each lane,
         the middle one preferred (it keeps clear of both the symbol and the lane's border)."""
-        xs = []
+        xs: list[tuple[float, float]] = []
         sw = self.symbol_width
         for left, right in self.lane_edges:
             gutter = (right - left - sw) / 2

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..dates import tanggal_panjang
 from ..definition.model import SopDocument
 from . import style, text
-from .document import Align, Box, Cell, Para, Row, Table, VAlign
+from .document import Align, Box, Cell, Para, Row, Table, TableKind, VAlign
 from .grid import Grid
 
 HEADER_FILL = "D9D9D9"
@@ -38,7 +38,7 @@ class CellSpec:
 
 @dataclass
 class TableSpec:
-    kind: str
+    kind: TableKind
     cells: list[CellSpec]
     rows: int
     min_heights: list[float] = field(default_factory=list)
@@ -184,7 +184,7 @@ def step_row(doc: SopDocument, grid: Grid, index: int, row: int, size: float = s
 
 
 def assemble(
-    kind: str,
+    kind: TableKind,
     specs: Sequence[CellSpec],
     heights: Sequence[float],
     kinds: Sequence[str],

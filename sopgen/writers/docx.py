@@ -7,7 +7,6 @@ drawing of a page is one `wpg` group anchored in the first lane cell of its firs
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Ta
 from ..layout.text import leading
 from ..templating import xml_text
 from . import drawingml
+from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
 from .package import emit, read_parts, repack
 
 name = "docx"
@@ -32,8 +32,6 @@ suffix = ".docx"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W_NS}"'
-FIXED_DATE = dt.datetime(2000, 1, 1)
-VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
 BORDER = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
 SEPARATOR_H = 0.75
 """Height of the tiny paragraph that carries a page break before a continuation table."""
@@ -102,7 +100,7 @@ def _cell_xml(
             '<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
             '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>'
         )
-    valign = "top" if zero_margins or cell is None else VALIGN[cell.valign]
+    valign = "top" if zero_margins or cell is None else OFFICE_VALIGN[cell.valign]
     props += f'<w:vAlign w:val="{valign}"/>'
     paras = ""
     if cell is not None and merge != "continue":
@@ -129,9 +127,9 @@ def table_xml(
     """A fixed-layout table on the sheet's grid: merges as gridSpan/vMerge, exact row heights."""
     starts = {(c.row, c.col): c for c in table.cells}
     covering: dict[tuple[int, int], Cell] = {}
-    for cell in table.cells:
-        for r in range(cell.row + 1, cell.row + cell.rowspan):
-            covering[(r, cell.col)] = cell
+    for spanning in table.cells:
+        for r in range(spanning.row + 1, spanning.row + spanning.rowspan):
+            covering[(r, spanning.col)] = spanning
     borders = "".join(BORDER.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in columns)
     rows = []
@@ -208,11 +206,12 @@ def _footer(doc, document: LaidOutDocument) -> None:
         )
 
     text = lambda value: f'<w:r>{rpr}<w:t xml:space="preserve">{_text(value)}</w:t></w:r>'  # noqa: E731
+    before, between, after = footer_parts(document)
     body.append(
         parse_xml(
             f'<w:p {NS}><w:pPr><w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>'
             f'<w:spacing w:before="0" w:after="0"/></w:pPr>{text(document.number)}<w:r>{rpr}<w:tab/></w:r>'
-            f"{text('Halaman ')}{field('PAGE')}{text(' dari ')}{field('NUMPAGES')}</w:p>"
+            f"{text(before)}{field('PAGE')}{text(between)}{field('NUMPAGES')}{text(after) if after else ''}</w:p>"
         )
     )
 
@@ -236,10 +235,10 @@ def _setup(doc, document: LaidOutDocument) -> None:
         if compat.get(f"{{{W_NS}}}name") == "compatibilityMode":
             compat.set(f"{{{W_NS}}}val", "15")
     props = doc.core_properties
-    props.title = xml_text(document.title)
-    props.subject = xml_text(document.subject)
-    props.author = "sopgen"
-    props.last_modified_by = "sopgen"
+    info = metadata(document)
+    props.title = info.title
+    props.subject = info.subject
+    props.author = props.last_modified_by = info.author
     props.created = props.modified = FIXED_DATE
     props.revision = 1
 
@@ -271,19 +270,20 @@ def build(document: LaidOutDocument):
                     add(paragraph_xml(None, SEPARATOR_H, page_break))
                 anchor_run, anchor = "", None
                 found = _drawing_anchor(page, document, block) if block.kind == "prosedur" else None
-                frame = next((c for c in block.cells if c.image_box is not None), None)
+                frame = next(((c, c.image_box) for c in block.cells if c.image_box is not None), None)
                 if found is not None:
                     row, col, origin = found
                     doc_pr_id += 1
                     anchor_run = _group_run(drawingml.page_items(page, doc_pr_id * 100), origin, doc_pr_id, page.number)
                     anchor = (row, col)
-                elif frame is not None and frame.image is None:
+                elif frame is not None and frame[0].image is None:
+                    cell, image_box = frame
                     doc_pr_id += 1
-                    item = drawingml.emblem_frame(doc_pr_id * 100, frame.image_box)
-                    anchor_run = _group_run([item], frame.box, doc_pr_id, page.number)
-                    anchor = (frame.row, frame.col)
-                elif frame is not None:
-                    emblems.append((frame.image, frame.image_box))
+                    item = drawingml.emblem_frame(doc_pr_id * 100, image_box)
+                    anchor_run = _group_run([item], cell.box, doc_pr_id, page.number)
+                    anchor = (cell.row, cell.col)
+                elif frame is not None and frame[0].image is not None:
+                    emblems.append((frame[0].image, frame[1]))
                 add(table_xml(block, document.columns, anchor, anchor_run))
             break_pending = False
     add(paragraph_xml(None, SEPARATOR_H))

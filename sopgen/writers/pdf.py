@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import fontmetrics
 from ..layout import style
 from ..layout.document import Cell, Connector, Label, LaidOutDocument, Line, Page, Point, Shape, Table, TextBlock
+from .common import metadata
 
 name = "pdf"
 suffix = ".pdf"
@@ -131,7 +132,7 @@ class Painter:
         self.c.drawRightString(
             document.width - document.margins.right,
             footer_y,
-            footer if footer is not None else document.footer_text(page),
+            footer if footer is not None else document.footer_text(page.number),
         )
 
 
@@ -143,10 +144,11 @@ def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
         invariant=1,
         pageCompression=1,
     )
-    canvas.setTitle(document.title)
-    canvas.setSubject(document.subject)
-    canvas.setAuthor("sopgen")
-    canvas.setCreator("sopgen")
+    info = metadata(document)
+    canvas.setTitle(info.title)
+    canvas.setSubject(info.subject)
+    canvas.setAuthor(info.author)
+    canvas.setCreator(info.author)
     painter = Painter(canvas, document.height)
     for page in document.pages:
         painter.page(document, page)

@@ -7,7 +7,6 @@ breaks pages. Shapes are added to the saved package as DrawingML (see xlsx_packa
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import math
 from bisect import bisect_right
@@ -33,6 +32,7 @@ from ..layout import style
 from ..layout.document import Cell, LaidOutDocument, Para, Spacer, Table, TextBlock
 from ..templating import xml_text
 from . import drawingml
+from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
 from .drawingml import Anchor, Item, emu
 from .package import emit, read_parts, repack
 from .xlsx_package import add_drawing
@@ -44,10 +44,8 @@ DEFAULT_FONT = "Courier New"
 DIGIT_PX = 8
 PAPER_CODES = {"F4": 14, "A4": 9, "Legal": 5}
 """Excel paper codes: 14 is Folio (8.5 x 13 in), the F4 of Indonesian offices."""
-FIXED_DATE = dt.datetime(2000, 1, 1)
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
 
 
 def column_width(points: float, digit: int = DIGIT_PX) -> float:
@@ -132,7 +130,7 @@ class _Sheet:
             target.font = Font(name=OFFICE_FONT, size=first.size, bold=first.bold)
         else:
             target.font = Font(name=OFFICE_FONT, size=style.FONT)
-        target.alignment = Alignment(horizontal=cell.align, vertical=VALIGN[cell.valign], wrap_text=True)
+        target.alignment = Alignment(horizontal=cell.align, vertical=OFFICE_VALIGN[cell.valign], wrap_text=True)
         if bottom > top or right > left:
             self.ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
         self.style_range(top, left, bottom, right, cell)
@@ -231,7 +229,8 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
         footer=margins.footer / 72,
     )
     ws.oddFooter.left.text = xml_text(document.number)
-    ws.oddFooter.right.text = "Halaman &P dari &N"
+    before, between, after = footer_parts(document)
+    ws.oddFooter.right.text = f"{before}&P{between}&N{after}"
     for part in (ws.oddFooter.left, ws.oddFooter.right):
         part.size = document.footer_size
         part.font = OFFICE_FONT
@@ -245,12 +244,11 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
         ws.sheet_view.pane = Pane(ySplit=last - first + 1, topLeftCell=below, activePane="bottomLeft", state="frozen")
         ws.sheet_view.selection = [Selection(pane="bottomLeft", activeCell=below, sqref=below)]
     properties = sheet.workbook.properties
-    properties.title = xml_text(document.title)
-    properties.subject = xml_text(document.subject)
-    properties.creator = "sopgen"
-    properties.lastModifiedBy = "sopgen"
-    properties.created = FIXED_DATE
-    properties.modified = FIXED_DATE
+    info = metadata(document)
+    properties.title = info.title
+    properties.subject = info.subject
+    properties.creator = properties.lastModifiedBy = info.author
+    properties.created = properties.modified = FIXED_DATE
 
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
