@@ -18,7 +18,8 @@ from conftest import DEFINITIONS, ROOT, VALID, shipped
 from pypdf import PdfReader
 
 from sopgen import build as build_module
-from sopgen.book import collect, duration, toc_pages, write_book, write_register
+from sopgen.book import collect, duration, write_book, write_register
+from sopgen.layout.book import contents_pages as toc_pages
 from sopgen.build import build, output_stems
 from sopgen.definition.loader import load_sop
 from sopgen.errors import UserError
