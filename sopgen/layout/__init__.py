@@ -184,6 +184,14 @@ def _flow_page(
 
 
 def layout(doc: SopDocument) -> LaidOutDocument:
+    """Lay out one validated SOP: the contract between the definition and the writers.
+
+    In: a `SopDocument` (the model, its organisation profile, resolved branches, source positions).
+    Out: a `LaidOutDocument` in points with every decision made: column widths, pages, rows and their
+    heights, wrapped and positioned text, symbols, routed connectors with arrowheads, answer labels.
+    Raises `UserError` (pointing at the field) when the SOP cannot be drawn legibly: a row taller than
+    a page even at the smallest text size, or a step with too many branches to route.
+    """
     width, height = page_size(doc.kertas)
     grid = make_grid(width - MARGINS.left - MARGINS.right, len(doc.lanes))
     edges = [MARGINS.left]

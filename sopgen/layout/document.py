@@ -20,6 +20,8 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Box:
+    """A rectangle in points: (x, y) is its top left corner on the page."""
+
     x: float
     y: float
     w: float
@@ -89,6 +91,10 @@ class Para:
 
 @dataclass(frozen=True)
 class Cell:
+    """A table cell on the sheet's column grid: where it starts and spans, its box, and its text both
+    as written (`paras`, for writers whose office program flows text) and as placed (`lines`, for the
+    PDF); the two agree because the office programs get the same widths and exact line heights."""
+
     row: int
     col: int
     rowspan: int
@@ -107,6 +113,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """One table row: its top and height on the page, and the step it shows (body rows)."""
+
     y: float
     h: float
     kind: Literal["header", "body", "block"]
@@ -117,6 +125,9 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
+    """A table of the sheet: the identity header, the legal basis grid, or one page of the flowchart
+    (whose first `header_rows` rows are the column headings, repeated on every page)."""
+
     kind: TableKind
     box: Box
     rows: tuple[Row, ...]
@@ -126,6 +137,8 @@ class Table:
 
 @dataclass(frozen=True)
 class TextBlock:
+    """Text outside any table: the flowchart's title."""
+
     box: Box
     paras: tuple[Para, ...]
     lines: tuple[Line, ...]
@@ -133,6 +146,8 @@ class TextBlock:
 
 @dataclass(frozen=True)
 class Spacer:
+    """Vertical space between two blocks (an empty row in XLSX, an empty paragraph in DOCX)."""
+
     box: Box
 
 
@@ -188,6 +203,9 @@ class Label:
 
 @dataclass
 class Page:
+    """One printed page: its blocks from top to bottom, and the flowchart drawn over its table
+    (symbols, connectors, answer labels); `steps` are the indexes of the steps shown on it."""
+
     number: int
     width: float
     height: float
@@ -219,6 +237,9 @@ class Margins:
 
 @dataclass
 class LaidOutDocument:
+    """Everything a writer needs, decided: the paper, the column grid every table spans, the lanes,
+    the pages, and the document's title, subject and number (for metadata and footers)."""
+
     paper: str
     width: float
     height: float
