@@ -95,6 +95,7 @@ def test_rows_grow_with_text_and_never_split(folder):
     assert len(rows) == 1 and rows[0].h > 150
 
 
+@pytest.mark.slow
 def test_generated_corpus_lays_out_soundly(tmp_path):
     for path in write_corpus(tmp_path, 100):
         assert problems(laid_out(path)) == [], path.name

@@ -15,6 +15,7 @@ from xml.dom import minidom
 
 import docx
 import openpyxl
+import pytest
 from conftest import ORGANISATION, shipped
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -109,6 +110,7 @@ def branch_count(data: dict, step: int) -> int:
 
 @settings(max_examples=400 if MORE else 60, **COMMON)
 @given(definitions())
+@pytest.mark.slow
 def test_generated_definitions_lay_out_soundly(data):
     with tempfile.TemporaryDirectory() as folder:
         try:
@@ -126,6 +128,7 @@ def test_generated_definitions_lay_out_soundly(data):
 
 @settings(max_examples=60 if MORE else 12, **COMMON)
 @given(definitions(max_steps=12))
+@pytest.mark.slow
 def test_every_writer_gives_a_file_that_reopens(data):
     with tempfile.TemporaryDirectory() as folder:
         document = layout(load_sop(written(data, Path(folder))).document)
@@ -179,6 +182,7 @@ def mutated(draw) -> str:
 
 @settings(max_examples=300 if MORE else 80, **COMMON)
 @given(mutated())
+@pytest.mark.slow
 def test_mutated_definitions_build_or_fail_cleanly(text):
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)

@@ -126,6 +126,7 @@ def test_a_real_read_only_folder_when_not_root(tmp_path):
         out.chmod(0o755)
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_into_one_folder(tmp_path):
     out = tmp_path / "out"
     command = [sys.executable, "-m", "sopgen", "build", "--out", str(out), "--force", "-j", "1"]

@@ -177,6 +177,7 @@ def test_long_text_shrinks_before_it_is_refused(folder):
 @pytest.mark.parametrize(
     "steps,lanes,paper", [(120, 5, "F4"), (1, 1, "F4"), (20, 12, "F4"), (20, 12, "A4"), (30, 7, "Legal")]
 )
+@pytest.mark.slow
 def test_extreme_sizes_lay_out_and_write(tmp_path, steps, lanes, paper):
     data = definition(4, steps=steps, lanes=lanes)
     data["kertas"] = paper

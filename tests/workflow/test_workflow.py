@@ -19,11 +19,11 @@ from pypdf import PdfReader
 
 from sopgen import build as build_module
 from sopgen.book import collect, duration, write_book, write_register
-from sopgen.layout.book import contents_pages as toc_pages
 from sopgen.build import build, output_stems
 from sopgen.definition.loader import load_sop
 from sopgen.errors import UserError
 from sopgen.layout import layout
+from sopgen.layout.book import contents_pages as toc_pages
 from sopgen.manifest import MANIFEST_NAME
 from sopgen.preview import render, watch_loop
 from sopgen.revise import add_revision, new_definition
@@ -49,6 +49,7 @@ def outputs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
 
 
+@pytest.mark.slow
 def test_parallel_and_serial_builds_give_identical_bytes(tmp_path):
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     assert sopgen("build", "-j", "1", "--out", str(serial)).returncode == 0
@@ -58,6 +59,7 @@ def test_parallel_and_serial_builds_give_identical_bytes(tmp_path):
     assert len(first) == 15 and first == second
 
 
+@pytest.mark.slow
 def test_second_build_skips_everything_and_a_touched_definition_rebuilds_alone(tmp_path):
     definitions = copy_definitions(tmp_path)
     out = tmp_path / "out"
@@ -82,6 +84,7 @@ def test_second_build_skips_everything_and_a_touched_definition_rebuilds_alone(t
     assert build([definitions], FORMATS, out, force=True).count("dibuat") == 5
 
 
+@pytest.mark.slow
 def test_a_broken_definition_fails_alone(tmp_path):
     definitions = copy_definitions(tmp_path)
     (definitions / "rusak.yaml").write_text("nomor: X\njudul: [\n", encoding="utf-8")
@@ -123,6 +126,7 @@ def test_an_interrupted_build_leaves_no_partial_file_and_a_consistent_manifest(t
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGINT to a child process")
+@pytest.mark.slow
 def test_ctrl_c_on_a_parallel_build(tmp_path):
     corpus = tmp_path / "korpus"
     write_corpus(corpus, 60)
@@ -186,6 +190,7 @@ def test_duration_in_working_days():
     assert duration(0) == "0 menit"
 
 
+@pytest.mark.slow
 def test_book_command_writes_both_files(tmp_path):
     done = sopgen("book", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr

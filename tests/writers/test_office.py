@@ -223,6 +223,7 @@ def test_user_text_is_escaped_and_forbidden_characters_dropped(folder):
 
 
 @pytest.mark.parametrize("writer", [xlsx_writer, docx_writer], ids=["xlsx", "docx"])
+@pytest.mark.slow
 def test_same_input_gives_the_same_bytes_at_another_time(writer):
     first = written(writer)[1]
     time.sleep(1.05)  # a clock-time stamp anywhere in the package would now differ

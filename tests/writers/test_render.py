@@ -24,6 +24,8 @@ if SOFFICE is None:
         raise RuntimeError("CI must have LibreOffice (soffice) for the render checks")
     pytest.skip("LibreOffice is not installed", allow_module_level=True)
 
+pytestmark = pytest.mark.slow
+
 TOLERANCE = 1.5
 
 
