@@ -1,3 +1,3 @@
 """sopgen: YAML definitions of SOP AP -> official sheets (XLSX, DOCX, PDF)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
