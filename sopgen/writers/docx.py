@@ -8,6 +8,7 @@ drawing of a page is one `wpg` group anchored in the first lane cell of its firs
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +27,7 @@ from ..templating import xml_text
 from . import drawingml
 from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
 from .package import emit, read_parts, repack
+from .wordml import element
 
 name = "docx"
 suffix = ".docx"
@@ -46,62 +48,59 @@ def _text(value: str) -> str:
 
 
 def _run(text: str, size: float, bold: bool) -> str:
-    bold_xml = "<w:b/><w:bCs/>" if bold else ""
     half = int(round(size * 2))
-    return (
-        f'<w:r><w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
-        f'{bold_xml}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
-        f'<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
-    )
+    fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
+    bold_xml = ["<w:b/>", "<w:bCs/>"] if bold else []
+    rpr = element("rPr", [fonts, *bold_xml, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
 
 
-def paragraph_xml(para: Para | None, line: float, extra_ppr: str = "", runs: str = "", rule: str = "exact") -> str:
-    """One paragraph with exact line spacing (the layout's leading), so heights agree."""
+def paragraph_xml(
+    para: Para | None, line: float, extra_ppr: Sequence[str] = (), runs: str = "", rule: str = "exact"
+) -> str:
+    """One paragraph with exact line spacing (the layout's leading), so heights agree.
+
+    `extra_ppr` are further paragraph properties (a page break, an alignment), in any order."""
     if para is None:
-        return (
-            f'<w:p {NS}><w:pPr>{extra_ppr}<w:spacing w:before="0" w:after="0" w:line="{twips(line)}" '
-            f'w:lineRule="{rule}"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>{runs}</w:p>'
-        )
-    indent = ""
+        spacing = f'<w:spacing w:before="0" w:after="0" w:line="{twips(line)}" w:lineRule="{rule}"/>'
+        ppr = element("pPr", [*extra_ppr, spacing, '<w:rPr><w:sz w:val="2"/></w:rPr>'])
+        return f"<w:p {NS}>{ppr}{runs}</w:p>"
+    properties = list(extra_ppr)
     content = ""
     if para.number:
-        indent = (
-            f'<w:tabs><w:tab w:val="left" w:pos="{twips(para.indent)}"/></w:tabs>'
-            f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>'
-        )
+        properties += [
+            f'<w:tabs><w:tab w:val="left" w:pos="{twips(para.indent)}"/></w:tabs>',
+            f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>',
+        ]
         content = _run(para.number, para.size, para.bold) + "<w:r><w:tab/></w:r>"
     text = para.text
     if para.checkbox is not None:
         text = ("\u2611 " if para.checkbox else "\u2610 ") + text
     content += _run(text, para.size, para.bold)
-    spacing = (
+    properties.append(
         f'<w:spacing w:before="{twips(para.space_before)}" w:after="0" w:line="{twips(line)}" w:lineRule="exact"/>'
     )
-    return (
-        f"<w:p {NS}><w:pPr>{extra_ppr}{indent if para.number else ''}{spacing}"
-        f'<w:jc w:val="{para.align}"/></w:pPr>{runs}{content}</w:p>'
-    )
+    properties.append(f'<w:jc w:val="{para.align}"/>')
+    return f"<w:p {NS}>{element('pPr', properties)}{runs}{content}</w:p>"
 
 
 def _cell_xml(
     cell: Cell | None, width: float, span: int, merge: str, anchor_run: str = "", zero_margins: bool = False
 ) -> str:
-    props = f'<w:tcW w:w="{twips(width)}" w:type="dxa"/>'
+    props = [f'<w:tcW w:w="{twips(width)}" w:type="dxa"/>']
     if span > 1:
-        props += f'<w:gridSpan w:val="{span}"/>'
+        props.append(f'<w:gridSpan w:val="{span}"/>')
     if merge == "restart":
-        props += '<w:vMerge w:val="restart"/>'
+        props.append('<w:vMerge w:val="restart"/>')
     elif merge == "continue":
-        props += "<w:vMerge/>"
+        props.append("<w:vMerge/>")
     if cell is not None and cell.fill:
-        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>'
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>')
     if zero_margins:
-        props += (
-            '<w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-            '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>'
-        )
+        sides = [f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right")]
+        props.append(element("tcMar", sides))
     valign = "top" if zero_margins or cell is None else OFFICE_VALIGN[cell.valign]
-    props += f'<w:vAlign w:val="{valign}"/>'
+    props.append(f'<w:vAlign w:val="{valign}"/>')
     paras = ""
     if cell is not None and merge != "continue":
         own = list(cell.paras)
@@ -111,14 +110,14 @@ def _cell_xml(
             inner = anchor_run or ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
             # An inline picture stands on the baseline: an exact line would push it up over the border.
             paras = paragraph_xml(
-                None, own[0].space_before + style.PAD_Y, '<w:jc w:val="center"/>', inner, rule="atLeast"
+                None, own[0].space_before + style.PAD_Y, ['<w:jc w:val="center"/>'], inner, rule="atLeast"
             )
             own[0] = replace(own[0], space_before=0)
             anchor_run = ""
         paras += "".join(paragraph_xml(p, leading(p.size)) for p in own)
     if anchor_run or not paras:
         paras = paragraph_xml(None, style.LEADING, runs=anchor_run) + paras
-    return f"<w:tc>{'<w:tcPr>' + props + '</w:tcPr>'}{paras}</w:tc>"
+    return f"<w:tc>{element('tcPr', props)}{paras}</w:tc>"
 
 
 def table_xml(
@@ -130,7 +129,29 @@ def table_xml(
     for spanning in table.cells:
         for r in range(spanning.row + 1, spanning.row + spanning.rowspan):
             covering[(r, spanning.col)] = spanning
-    borders = "".join(BORDER.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    borders = element(
+        "tblBorders", [BORDER.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")]
+    )
+    margins = element(
+        "tblCellMar",
+        [
+            '<w:top w:w="0" w:type="dxa"/>',
+            f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
+            '<w:bottom w:w="0" w:type="dxa"/>',
+            f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
+        ],
+    )
+    table_properties = element(
+        "tblPr",
+        [
+            f'<w:tblW w:w="{twips(sum(columns))}" w:type="dxa"/>',
+            '<w:tblInd w:w="0" w:type="dxa"/>',
+            borders,
+            '<w:tblLayout w:type="fixed"/>',
+            margins,
+            '<w:tblLook w:val="0000"/>',
+        ],
+    )
     grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in columns)
     rows = []
     for index, row in enumerate(table.rows):
@@ -153,14 +174,20 @@ def table_xml(
             f'<w:tr><w:trPr><w:cantSplit/>{header}<w:trHeight w:val="{twips(row.h)}" w:hRule="exact"/>'
             f"</w:trPr>{''.join(cells)}</w:tr>"
         )
-    return (
-        f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{twips(sum(columns))}" w:type="dxa"/>'
-        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-        f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-        f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
-    )
+    return f"<w:tbl {NS}>{table_properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+class IdAllotter:
+    """Drawing ids for the whole document, each used once: groups (wp:docPr) and their shapes."""
+
+    def __init__(self, first: int = 1) -> None:
+        self.next = first
+
+    def take(self, count: int) -> int:
+        """Reserve `count` consecutive ids; return the first."""
+        first = self.next
+        self.next += count
+        return first
 
 
 def _group_run(items: list[drawingml.Item], origin: Box, doc_pr_id: int, page_number: int) -> str:
@@ -196,7 +223,7 @@ def _footer(doc, document: LaidOutDocument) -> None:
         body.remove(child)
     usable = document.width - document.margins.left - document.margins.right
     size = int(round(document.footer_size * 2))
-    rpr = f'<w:rPr><w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/><w:sz w:val="{size}"/></w:rPr>'
+    rpr = element("rPr", [f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/>', f'<w:sz w:val="{size}"/>'])
 
     def field(code: str) -> str:
         return (
@@ -207,10 +234,13 @@ def _footer(doc, document: LaidOutDocument) -> None:
 
     text = lambda value: f'<w:r>{rpr}<w:t xml:space="preserve">{_text(value)}</w:t></w:r>'  # noqa: E731
     before, between, after = footer_parts(document)
+    footer_ppr = element(
+        "pPr",
+        [f'<w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>', '<w:spacing w:before="0" w:after="0"/>'],
+    )
     body.append(
         parse_xml(
-            f'<w:p {NS}><w:pPr><w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>'
-            f'<w:spacing w:before="0" w:after="0"/></w:pPr>{text(document.number)}<w:r>{rpr}<w:tab/></w:r>'
+            f"<w:p {NS}>{footer_ppr}{text(document.number)}<w:r>{rpr}<w:tab/></w:r>"
             f"{text(before)}{field('PAGE')}{text(between)}{field('NUMPAGES')}{text(after) if after else ''}</w:p>"
         )
     )
@@ -234,6 +264,8 @@ def _setup(doc, document: LaidOutDocument) -> None:
     for compat in settings.iter(f"{{{W_NS}}}compatSetting"):
         if compat.get(f"{{{W_NS}}}name") == "compatibilityMode":
             compat.set(f"{{{W_NS}}}val", "15")
+    for zoom in settings.iter(f"{{{W_NS}}}zoom"):
+        zoom.set(f"{{{W_NS}}}percent", "100")  # required by the schema; python-docx's template omits it
     props = doc.core_properties
     info = metadata(document)
     props.title = info.title
@@ -251,7 +283,7 @@ def build(document: LaidOutDocument):
     sect = body[-1]
     for child in list(body)[:-1]:
         body.remove(child)
-    doc_pr_id = 1000
+    ids = IdAllotter()
     emblems: list[tuple[Path, Box]] = []
 
     def add(xml: str) -> None:
@@ -260,7 +292,7 @@ def build(document: LaidOutDocument):
     for index, page in enumerate(document.pages):
         break_pending = index > 0
         for block in page.blocks:
-            page_break = "<w:pageBreakBefore/>" if break_pending else ""
+            page_break = ["<w:pageBreakBefore/>"] if break_pending else []
             if isinstance(block, Spacer):
                 add(paragraph_xml(None, block.box.h, page_break))
             elif isinstance(block, TextBlock):
@@ -273,14 +305,16 @@ def build(document: LaidOutDocument):
                 frame = next(((c, c.image_box) for c in block.cells if c.image_box is not None), None)
                 if found is not None:
                     row, col, origin = found
-                    doc_pr_id += 1
-                    anchor_run = _group_run(drawingml.page_items(page, doc_pr_id * 100), origin, doc_pr_id, page.number)
+                    group_id = ids.take(1)
+                    items = drawingml.page_items(page, ids.next)
+                    ids.take(len(items))
+                    anchor_run = _group_run(items, origin, group_id, page.number)
                     anchor = (row, col)
                 elif frame is not None and frame[0].image is None:
                     cell, image_box = frame
-                    doc_pr_id += 1
-                    item = drawingml.emblem_frame(doc_pr_id * 100, image_box)
-                    anchor_run = _group_run([item], cell.box, doc_pr_id, page.number)
+                    group_id = ids.take(1)
+                    item = drawingml.emblem_frame(ids.take(1), image_box)
+                    anchor_run = _group_run([item], cell.box, group_id, page.number)
                     anchor = (cell.row, cell.col)
                 elif frame is not None and frame[0].image is not None:
                     emblems.append((frame[0].image, frame[1]))

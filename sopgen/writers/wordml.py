@@ -1,0 +1,158 @@
+"""WordprocessingML property elements with their children in the order the schema requires.
+
+ISO/IEC 29500 defines `w:pPr`, `w:rPr`, `w:tcPr`, `w:tblPr` ... as sequences: Word silently drops a
+property written out of order (so an exact line spacing the row heights rely on could be lost) and
+Word on the web refuses the file. Writers pass the children in any order; `element` sorts them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+SEQUENCES: dict[str, tuple[str, ...]] = {
+    "pPr": (
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ),
+    "rPr": (
+        "rStyle",
+        "rFonts",
+        "b",
+        "bCs",
+        "i",
+        "iCs",
+        "caps",
+        "smallCaps",
+        "strike",
+        "dstrike",
+        "outline",
+        "shadow",
+        "emboss",
+        "imprint",
+        "noProof",
+        "snapToGrid",
+        "vanish",
+        "webHidden",
+        "color",
+        "spacing",
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+        "rPrChange",
+    ),
+    "tcPr": (
+        "cnfStyle",
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+        "headers",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+        "tcPrChange",
+    ),
+    "tblPr": (
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+        "tblPrChange",
+    ),
+    "tblBorders": ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV"),
+    "tcMar": ("top", "left", "start", "bottom", "right", "end"),
+    "tblCellMar": ("top", "left", "start", "bottom", "right", "end"),
+}
+"""Child order of each sequence element we write (ISO/IEC 29500-4 Transitional, wml.xsd)."""
+
+_TAG = re.compile(r"<w:([A-Za-z]+)")
+
+
+def _rank(parent: str, child: str) -> int:
+    match = _TAG.match(child)
+    name = match.group(1) if match else ""
+    try:
+        return SEQUENCES[parent].index(name)
+    except ValueError:
+        raise ValueError(f"<w:{name}> is not a child of <w:{parent}>") from None
+
+
+def element(tag: str, children: Iterable[str]) -> str:
+    """`<w:tag>` holding the given child elements (XML text, one element each) in schema order."""
+    parts = [child for child in children if child]
+    if not parts:
+        return ""
+    ordered = sorted(parts, key=lambda child: _rank(tag, child))
+    return f"<w:{tag}>{''.join(ordered)}</w:{tag}>"
