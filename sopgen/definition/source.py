@@ -22,6 +22,11 @@ from ..xmlchars import strip_forbidden
 
 Loc = tuple[str | int, ...]
 MAX_NODES = 100_000
+"""Nodes a definition may hold once its aliases are expanded (a real SOP has a few hundred)."""
+MAX_EXPANDED_CHARS = 5_000_000
+"""Characters of text a definition may hold once its aliases are expanded."""
+MAX_BYTES = 2 * 1024 * 1024
+"""Largest definition file read (a real SOP is 5 to 20 KB)."""
 STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -85,6 +90,42 @@ def decode(path: Path, raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+CONTROL_NAMES = {
+    "\x0b": "tab vertikal (jeda baris manual dari Word)",
+    "\x0c": "jeda halaman (form feed)",
+    "\x7f": "DEL",
+}
+BREAKS = {"\x0b", "\x0c"}
+"""Pasted from Word, these stood for a line or page break; they become a space (a raw line break
+would change the YAML structure, and a plain YAML text folds line breaks into spaces anyway)."""
+FORBIDDEN_IN_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+"""Characters the YAML specification does not allow in a file (C0 and C1 controls but tab and
+line breaks, DEL, non-characters)."""
+
+
+def strip_controls(path: Path, text: str) -> tuple[str, list[Diagnostic]]:
+    """Drop the control characters YAML forbids (pasted from Word), warning at each line and column.
+
+    A vertical tab or form feed becomes a space; any other is removed; nothing else changes."""
+    if not FORBIDDEN_IN_YAML.search(text):
+        return text, []
+    warnings = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        found = list(FORBIDDEN_IN_YAML.finditer(line))
+        if not found:
+            continue
+        for match in found:
+            char = match.group()
+            name = CONTROL_NAMES.get(char, f"U+{ord(char):04X}")
+            action = "diganti spasi; untuk baris baru, tulis teksnya sebagai blok `|`" if char in BREAKS else "dihapus"
+            warnings.append(
+                Diagnostic(path, number + 1, match.start() + 1, f"karakter kendali {name} {action}", "warning")
+            )
+        lines[number] = FORBIDDEN_IN_YAML.sub(lambda m: " " if m.group() in BREAKS else "", line)
+    return "\n".join(lines), warnings
+
+
 SYNTAX_MESSAGES = (
     (("'\\t'", "\\t"), "karakter TAB tidak boleh dipakai untuk indentasi YAML; gunakan spasi"),
     (("quoted scalar",), "tanda kutip tidak ditutup"),
@@ -111,7 +152,10 @@ def _translate(problem: str, context: str) -> str:
     for needles, message in SYNTAX_MESSAGES:
         if any(needle in text for needle in needles):
             return message
-    return f"kesalahan sintaks YAML ({(problem or context or '').strip()})"
+    return (
+        "penulisan YAML tidak sah di sini; periksa titik dua setelah kunci, tanda kutip, kurung, "
+        "dan indentasi (spasi di awal baris)"
+    )
 
 
 def parse(path: Path, text: str) -> YamlSource:
@@ -139,13 +183,65 @@ def parse(path: Path, text: str) -> YamlSource:
             mark.column + 1 if mark else None,
             _translate(exc.problem or "", exc.context or ""),
         ) from None
-    except (YAMLError, ValueError, TypeError) as exc:
-        raise _error(path, None, None, f"YAML tidak dapat dibaca: {exc}") from None
+    except (YAMLError, ValueError, TypeError):
+        raise _error(
+            path, None, None, "YAML tidak dapat dibaca; periksa penulisan berkas ini (tanda kutip, kurung, indentasi)"
+        ) from None
+    check_expansion(path, text)
     source = YamlSource(path, None)
     source.value_pos[()] = (1, 1)
     budget = [MAX_NODES]
     source.data = _plain(root, (), source, budget, set())
     return source
+
+
+ANCHOR = re.compile(r"&[^\s,\[\]{}]")
+
+
+def check_expansion(path: Path, text: str) -> None:
+    """Refuse a definition whose aliases expand beyond the budgets, at the line of the alias that
+    crossed it. Walks the parser's events once, counting each alias by the size of what it names,
+    so an alias bomb costs no more to refuse than to read."""
+    if not ANCHOR.search(text):
+        return
+    nodes: dict[str, tuple[int, int]] = {}
+    """anchor -> (nodes, characters) it expands to"""
+    frames: list[list[Any]] = []
+    """open collections: [anchor, nodes, characters]"""
+    total_nodes = total_chars = 0
+    for event in YAML(typ="rt").parse(text):
+        kind = type(event).__name__
+        if kind in ("ScalarEvent", "AliasEvent", "SequenceStartEvent", "MappingStartEvent"):
+            if kind == "AliasEvent":
+                count, chars = nodes.get(event.anchor, (1, 0))
+            else:
+                count, chars = 1, len(event.value) if kind == "ScalarEvent" else 0
+            total_nodes += count
+            total_chars += chars
+            if total_nodes > MAX_NODES or total_chars > MAX_EXPANDED_CHARS:
+                mark = event.start_mark
+                raise _error(
+                    path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "definisi terlalu besar setelah alias YAML (*nama) diuraikan (alias bomb); ditolak. "
+                    "Tulis teksnya langsung, tanpa alias berulang",
+                )
+            if frames:
+                frames[-1][1] += count
+                frames[-1][2] += chars
+            anchor = getattr(event, "anchor", None) if kind != "AliasEvent" else None
+            if kind.endswith("StartEvent"):
+                frames.append([anchor, 0, 0])
+            elif anchor:
+                nodes[anchor] = (count, chars)
+        elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+            anchor, count, chars = frames.pop()
+            if anchor:
+                nodes[anchor] = (count + 1, chars)
+            if frames:
+                frames[-1][1] += count
+                frames[-1][2] += chars
 
 
 def _unclosed_quote(text: str, last_line: int) -> int | None:
@@ -164,6 +260,42 @@ def _unclosed_quote(text: str, last_line: int) -> int | None:
         if len(re.findall(r'(?<!\\)"', code)) % 2:
             return number
     return None
+
+
+INVISIBLE = {
+    "\u00a0": "spasi tak-putus (NBSP)",
+    "\u202f": "spasi tak-putus sempit",
+    "\u00ad": "tanda hubung lunak",
+    "\u200b": "karakter lebar-nol",
+    "\u200c": "karakter lebar-nol",
+    "\u200d": "karakter lebar-nol",
+    "\u2060": "karakter lebar-nol",
+    "\ufeff": "karakter lebar-nol (BOM)",
+    "\u201c": "tanda kutip lengkung",
+    "\u201d": "tanda kutip lengkung",
+    "\u2018": "tanda kutip lengkung",
+    "\u2019": "tanda kutip lengkung",
+}
+"""Characters Word brings into names that must match exactly (keys, lane keys, step ids)."""
+
+
+def clean_name(text: str) -> tuple[str, list[str]]:
+    """A key or identifier without the invisible characters and curly quotes Word adds: spaces of
+    any kind become one space and are trimmed, the rest are removed. Returns the clean name and
+    the names of what was found."""
+    found = sorted({INVISIBLE[c] for c in text if c in INVISIBLE})
+    if not found:
+        return text, []
+    cleaned = "".join(" " if c in "\u00a0\u202f" else "" if c in INVISIBLE else c for c in text)
+    return " ".join(cleaned.split()), found
+
+
+def _is_name(loc: Loc) -> bool:
+    """Does this value name a lane or a step (so it must match a key exactly)?"""
+    if len(loc) >= 3 and loc[0] == "langkah" and isinstance(loc[1], int):
+        tail = [part for part in loc[2:] if not isinstance(part, int)]
+        return tail in (["pelaksana"], ["id"], ["keputusan", "ya"], ["keputusan", "tidak"])
+    return False
 
 
 def _timestamp_as_text(constructor: Any, node: Any) -> str:
@@ -195,12 +327,26 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
         seen = seen | {id(node)}
         result: dict[Any, Any] = {}
         for key in node:
-            child = loc + (str(key),)
             kl, kc = node.lc.key(key)
             vl, vc = node.lc.value(key)
+            name, found = clean_name(str(key) if key is not None else "")
+            if found:
+                source.warnings.append(
+                    Diagnostic(
+                        source.path,
+                        kl + 1,
+                        kc + 1,
+                        f"kunci `{key}` memuat {', '.join(found)} (biasanya terbawa dari Word); "
+                        f"dibaca sebagai `{name}`",
+                        "warning",
+                    )
+                )
+                if name in result:
+                    raise _error(source.path, kl + 1, kc + 1, f"kunci `{name}` ditulis dua kali")
+            child = loc + (name,)
             source.key_pos[child] = (kl + 1, kc + 1)
             source.value_pos[child] = (vl + 1, vc + 1)
-            result[str(key) if key is not None else ""] = _plain(node[key], child, source, budget, seen)
+            result[name] = _plain(node[key], child, source, budget, seen)
         return result
     if isinstance(node, CommentedSeq):
         if id(node) in seen:
@@ -230,6 +376,17 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
             source.warnings.append(
                 source.diagnostic(loc, "karakter kendali (tak terlihat) dihapus dari teks ini", severity="warning")
             )
+        if _is_name(loc):
+            name, found = clean_name(clean)
+            if found:
+                source.warnings.append(
+                    source.diagnostic(
+                        loc,
+                        f"`{clean}` memuat {', '.join(found)} (biasanya terbawa dari Word); dibaca sebagai `{name}`",
+                        severity="warning",
+                    )
+                )
+            return name
         return clean
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)
@@ -247,4 +404,14 @@ def read(path: Path) -> YamlSource:
         raise _error(path, None, None, "ini folder, bukan berkas YAML") from None
     except OSError as exc:
         raise _error(path, None, None, f"berkas tidak dapat dibaca ({exc.strerror})") from None
-    return parse(path, decode(path, raw))
+    if len(raw) > MAX_BYTES:
+        raise _error(
+            path,
+            None,
+            None,
+            f"berkas terlalu besar ({len(raw) // 1024} KB) untuk definisi SOP; paling besar {MAX_BYTES // 1024} KB",
+        )
+    text, warnings = strip_controls(path, decode(path, raw))
+    source = parse(path, text)
+    source.warnings[:0] = warnings
+    return source
