@@ -90,6 +90,14 @@ class Para:
 
 
 @dataclass(frozen=True)
+class Checkbox:
+    """A drawn checkbox: its square, and the tick's polyline when it is ticked."""
+
+    box: Box
+    tick: tuple[Point, ...] = ()
+
+
+@dataclass(frozen=True)
 class Cell:
     """A table cell on the sheet's column grid: where it starts and spans, its box, and its text both
     as written (`paras`, for writers whose office program flows text) and as placed (`lines`, for the
@@ -108,7 +116,7 @@ class Cell:
     image: Path | None = None
     image_box: Box | None = None
     """Where the emblem goes; an empty frame is drawn there when `image` is None."""
-    checkboxes: tuple[tuple[Box, bool], ...] = ()
+    checkboxes: tuple[Checkbox, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 
 from . import style
-from .document import Box, Outline, Point, Shape, ShapeKind
+from .document import Box, Checkbox, Outline, Point, Shape, ShapeKind
 
 
 def outline(kind: ShapeKind, box: Box) -> Outline:
@@ -31,6 +31,15 @@ def offpage_box(cx: float, cy: float) -> Box:
     """The box of an off-page connector centred at (cx, cy)."""
     size = style.OFFPAGE
     return Box(cx - size / 2, cy - size / 2, size, size)
+
+
+def checkbox(box: Box, ticked: bool) -> Checkbox:
+    """A checkbox in `box`, with the tick drawn inside it when ticked."""
+    if not ticked:
+        return Checkbox(box)
+    return Checkbox(
+        box, ((box.x + 1.5, box.cy), (box.x + box.w * 0.42, box.bottom - 1.5), (box.right - 1.2, box.y + 1.2))
+    )
 
 
 def letter_baseline(box: Box) -> Point:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..dates import tanggal_panjang
 from ..definition.model import SopDocument
 from . import style, text
-from .document import Align, Box, Cell, Para, Row, Table, TableKind, VAlign
+from .document import Align, Box, Cell, Checkbox, Para, Row, Table, TableKind, VAlign
 from .grid import Grid
 
 HEADER_FILL = "D9D9D9"
@@ -214,7 +214,7 @@ def assemble(
         text_box = box
         if spec.emblem:
             image_box = Box(box.cx - EMBLEM / 2, box.y + style.PAD_Y + 3, EMBLEM, EMBLEM)
-        checkboxes: list[tuple[Box, bool]] = []
+        checkboxes: list[Checkbox] = []
         lines = text.place(spec.paras, text_box, spec.valign, checkboxes)
         cells.append(
             Cell(

@@ -6,10 +6,18 @@ from collections.abc import Sequence
 
 from .. import fontmetrics
 from . import style
-from .document import Align, Box, Line, Para, VAlign
+from .document import Align, Box, Checkbox, Line, Para, VAlign
+from .symbols import checkbox
 
 CHECKBOX = 7.5
-"""Side of a drawn checkbox, in points, plus the gap after it."""
+"""Side of a drawn checkbox, in points."""
+CHECKBOX_INDENT = CHECKBOX + 3
+"""Where the text of a paragraph with a checkbox starts, after the box and a gap."""
+CHECKBOX_SPACE = "\u2003\u2002"
+"""Written before the text of such a paragraph where the office program flows the text itself and
+cannot indent by points (XLSX): an em and an en space, 12 pt at 8 pt, which with the office
+program's own inset of a point or two puts the text where `CHECKBOX_INDENT` does; the box is drawn
+over the space."""
 
 
 def leading(size: float) -> float:
@@ -25,7 +33,7 @@ def numbered(items: Sequence[str], size: float = style.FONT) -> list[Para]:
 
 
 def _para_lines(para: Para, inner: float) -> list[str]:
-    text_width = inner - para.indent - (CHECKBOX + 3 if para.checkbox is not None else 0)
+    text_width = inner - para.indent - (CHECKBOX_INDENT if para.checkbox is not None else 0)
     return fontmetrics.wrap(para.text, max(text_width - style.WRAP_SLACK, 4), para.size, para.bold)
 
 
@@ -39,7 +47,7 @@ def height(paras: Sequence[Para], box_width: float) -> float:
 
 
 def place(
-    paras: Sequence[Para], box: Box, valign: VAlign = "middle", checkboxes: list[tuple[Box, bool]] | None = None
+    paras: Sequence[Para], box: Box, valign: VAlign = "middle", checkboxes: list[Checkbox] | None = None
 ) -> tuple[Line, ...]:
     """Wrap and position the paragraphs in `box`; checkbox boxes are appended to `checkboxes`."""
     inner = box.w - 2 * style.PAD_X
@@ -59,8 +67,8 @@ def place(
         if para.checkbox is not None:
             if checkboxes is not None:
                 top = y + (step - CHECKBOX) / 2
-                checkboxes.append((Box(left, top, CHECKBOX, CHECKBOX), para.checkbox))
-            left += CHECKBOX + 3
+                checkboxes.append(checkbox(Box(left, top, CHECKBOX, CHECKBOX), para.checkbox))
+            left += CHECKBOX_INDENT
         for index, text in enumerate(lines):
             baseline = y + (step - para.size) / 2 + para.size * 0.86
             if para.number and index == 0:

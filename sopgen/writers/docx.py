@@ -22,7 +22,7 @@ from docx.shared import Pt
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
 from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
-from ..layout.text import leading
+from ..layout.text import CHECKBOX_INDENT, leading
 from ..templating import xml_text
 from . import drawingml
 from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
@@ -73,10 +73,9 @@ def paragraph_xml(
             f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>',
         ]
         content = _run(para.number, para.size, para.bold) + "<w:r><w:tab/></w:r>"
-    text = para.text
-    if para.checkbox is not None:
-        text = ("\u2611 " if para.checkbox else "\u2610 ") + text
-    content += _run(text, para.size, para.bold)
+    if para.checkbox is not None:  # the box itself is drawn in the table's drawing group
+        properties.append(f'<w:ind w:left="{twips(CHECKBOX_INDENT)}"/>')
+    content += _run(para.text, para.size, para.bold)
     properties.append(
         f'<w:spacing w:before="{twips(para.space_before)}" w:after="0" w:line="{twips(line)}" w:lineRule="exact"/>'
     )
@@ -107,7 +106,7 @@ def _cell_xml(
         if cell.image_box is not None and own:
             # The emblem (picture, or the frame's drawing) sits in a paragraph as tall as the gap
             # the layout left above the institution's name.
-            inner = anchor_run or ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
+            inner = anchor_run + ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
             # An inline picture stands on the baseline: an exact line would push it up over the border.
             paras = paragraph_xml(
                 None, own[0].space_before + style.PAD_Y, ['<w:jc w:val="center"/>'], inner, rule="atLeast"
@@ -310,14 +309,20 @@ def build(document: LaidOutDocument):
                     ids.take(len(items))
                     anchor_run = _group_run(items, origin, group_id, page.number)
                     anchor = (row, col)
-                elif frame is not None and frame[0].image is None:
+                elif frame is not None:
+                    # The identity table's drawing (the empty emblem frame, the checkboxes) is one
+                    # group anchored in the emblem's cell; an emblem picture goes inline there.
                     cell, image_box = frame
-                    group_id = ids.take(1)
-                    item = drawingml.emblem_frame(ids.take(1), image_box)
-                    anchor_run = _group_run([item], cell.box, group_id, page.number)
-                    anchor = (cell.row, cell.col)
-                elif frame is not None and frame[0].image is not None:
-                    emblems.append((frame[0].image, frame[1]))
+                    drawn = [] if cell.image is not None else [drawingml.emblem_frame(0, image_box)]
+                    for check in (check for other in block.cells for check in other.checkboxes):
+                        drawn += drawingml.checkbox_items(check, len(drawn))
+                    if drawn:
+                        group_id = ids.take(1)
+                        items = drawingml.renumber(drawn, ids.take(len(drawn)))
+                        anchor_run = _group_run(items, cell.box, group_id, page.number)
+                        anchor = (cell.row, cell.col)
+                    if cell.image is not None:
+                        emblems.append((cell.image, image_box))
                 add(table_xml(block, document.columns, anchor, anchor_run))
             break_pending = False
     add(paragraph_xml(None, SEPARATOR_H))

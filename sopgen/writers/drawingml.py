@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
-from ..layout.document import Box, Connector, Label, Page, Shape
+from ..layout.document import Box, Checkbox, Connector, Label, Page, Shape
 from ..templating import render
 
 EMU_PER_PT = 12700
@@ -129,6 +129,19 @@ def emblem_frame(item_id: int, box: Box) -> Item:
         dash=True,
         line_color=style.FRAME_COLOUR,
     )
+
+
+def checkbox_items(check: Checkbox, first_id: int, dx: float = 0.0, dy: float = 0.0) -> list[Item]:
+    """A checkbox as a square and, when ticked, the tick as a polyline, moved by (dx, dy) points."""
+    width = emu(style.GRID_STROKE)
+    items = [Item(first_id, "Kotak centang", check.box.shifted(dx, dy), geometry="rect", fill=False, line_width=width)]
+    if check.tick:
+        xs = [x + dx for x, _ in check.tick]
+        ys = [y + dy for _, y in check.tick]
+        box = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        path = [(emu(x) - emu(box.x), emu(y) - emu(box.y)) for x, y in zip(xs, ys)]
+        items.append(Item(first_id + 1, "Tanda centang", box, path=path, fill=False, line_width=width))
+    return items
 
 
 def _label(label: Label, next_id: int, dx: float, dy: float) -> Item:

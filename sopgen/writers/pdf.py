@@ -41,13 +41,14 @@ class Painter:
         c.rect(box.x, self.y(box.bottom), box.w, box.h, stroke=1, fill=0)
         if cell.image_box is not None:
             self.emblem(cell)
-        for check, ticked in cell.checkboxes:
-            c.rect(check.x, self.y(check.bottom), check.w, check.h, stroke=1, fill=0)
-            if ticked:
+        for check in cell.checkboxes:
+            square = check.box
+            c.rect(square.x, self.y(square.bottom), square.w, square.h, stroke=1, fill=0)
+            if check.tick:
                 path = c.beginPath()
-                path.moveTo(check.x + 1.5, self.y(check.cy))
-                path.lineTo(check.x + check.w * 0.42, self.y(check.bottom - 1.5))
-                path.lineTo(check.right - 1.2, self.y(check.y + 1.2))
+                path.moveTo(check.tick[0][0], self.y(check.tick[0][1]))
+                for x, y in check.tick[1:]:
+                    path.lineTo(x, self.y(y))
                 c.drawPath(path, stroke=1, fill=0)
         self.lines(cell.lines)
 

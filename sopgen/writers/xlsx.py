@@ -30,6 +30,7 @@ from openpyxl.worksheet.views import Pane, Selection
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
 from ..layout.document import Cell, LaidOutDocument, Para, Spacer, Table, TextBlock
+from ..layout.text import CHECKBOX_SPACE
 from ..templating import xml_text
 from . import drawingml
 from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
@@ -67,7 +68,7 @@ def para_text(para: Para) -> str:
     if para.number:
         text = f"{para.number} {text}"
     if para.checkbox is not None:
-        text = ("\u2611 " if para.checkbox else "\u2610 ") + text
+        text = CHECKBOX_SPACE + text
     blank = math.ceil(para.space_before / style.LEADING)
     return "\n" * blank + xml_text(text)
 
@@ -197,6 +198,8 @@ def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int
                 if block.kind == "prosedur" and header_rows is None:
                     header_rows = (mapping[0], mapping[1])
                 for cell in block.cells:
+                    for check in cell.checkboxes:
+                        items.extend(drawingml.checkbox_items(check, len(items) + 1, dx, dy))
                     if cell.image_box is not None and cell.row in mapping:
                         box = cell.image_box.shifted(dx, dy)
                         if cell.image is not None:

@@ -17,6 +17,7 @@ from PIL import Image
 
 from sopgen.definition.loader import load_sop
 from sopgen.layout import layout
+from sopgen.layout.document import Table
 from sopgen.writers import docx as docx_writer
 from sopgen.writers import drawingml
 from sopgen.writers import xlsx as xlsx_writer
@@ -152,10 +153,17 @@ def test_xlsx_drawing_has_one_native_shape_per_layout_object():
     for kind, preset in drawingml.PRESETS.items():
         assert drawing.count(f'prst="{preset}"') == sum(1 for s in shapes if s.kind == kind)
     assert drawing.count("<a:tailEnd") == len(connectors)
+    checkboxes = [
+        c for p in document.pages for t in p.blocks if isinstance(t, Table) for cell in t.cells for c in cell.checkboxes
+    ]
+    ticks = sum(1 for c in checkboxes if c.tick)
+    assert len(checkboxes) == 1 and drawing.count('name="Kotak centang"') == 1
     straight = sum(1 for c in connectors if len(c.points) == 2)
-    assert drawing.count("<xdr:cxnSp") == straight and drawing.count("<a:custGeom") == len(connectors) - straight
+    assert drawing.count("<xdr:cxnSp") == straight
+    assert drawing.count("<a:custGeom") == len(connectors) - straight + ticks
     assert drawing.count("<a:stCxn") >= 1
-    assert drawing.count("<xdr:twoCellAnchor") == len(shapes) + len(connectors) + len(labels) + 1  # + emblem frame
+    drawn = len(shapes) + len(connectors) + len(labels) + len(checkboxes) + ticks + 1  # + the emblem frame
+    assert drawing.count("<xdr:twoCellAnchor") == drawn
     ids = re.findall(r'cNvPr id="(\d+)"', drawing)
     assert len(ids) == len(set(ids))
 
@@ -248,3 +256,14 @@ def test_docx_with_an_emblem_image(folder):
     assert "{EMBLEM}" not in body and body.count("<pic:pic") == 1
     identity = docx.Document(io.BytesIO(package)).tables[0].cell(0, 0)
     assert identity.paragraphs[0]._p.xpath(".//pic:pic") and identity.paragraphs[1].text == "KEMENTERIAN CONTOH"
+
+
+@pytest.mark.parametrize("writer", [xlsx_writer, docx_writer], ids=["xlsx", "docx"])
+def test_checkboxes_are_drawn_as_shapes_not_glyphs(folder, writer):
+    revised = VALID.replace("disahkan_oleh:", "revisi: [{ke: 1, tanggal: 2021-03-01, catatan: Uji}]\ndisahkan_oleh:")
+    for text, ticked in ((VALID, False), (revised, True)):
+        document, package = written(writer, folder(text))
+        xml = "".join(parts_of(package).values())
+        assert "\u2610" not in xml and "\u2611" not in xml
+        assert xml.count('name="Kotak centang"') == 1
+        assert xml.count('name="Tanda centang"') == (1 if ticked else 0)
