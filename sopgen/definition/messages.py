@@ -130,8 +130,14 @@ def _too_long(f: Failure) -> str:
     return _fallback(f)
 
 
+CUSTOM = {"waktu", "pelaksana"}
+"""Error types the model raises itself, with their Indonesian text."""
+
+
 def _fallback(f: Failure) -> str:
-    return f"{f.where}: {f.text}"
+    """A type without a rule of its own: never pydantic's English text, but what and where."""
+    shown = f" `{f.value}`" if isinstance(f.value, str | int | float) and not isinstance(f.value, bool) else ""
+    return f"{f.where}: nilai{shown} tidak sah di sini; lihat contoh di README (Format definisi)"
 
 
 Rule = Callable[[Failure], str]
@@ -157,8 +163,7 @@ RULES: dict[str, Rule] = {
     "too_long": _too_long,
     "bool_type": lambda f: f"{f.where}: harus berupa ya/tidak (true/false)",
 }
-"""Error type -> message. Custom errors raised by the model (`waktu`, `pelaksana`) carry their
-Indonesian text already and take the fallback."""
+"""Error type -> message."""
 
 FAMILIES: dict[str, Rule] = {"date": _bad_date, "datetime": _bad_date}
 """Error type prefix -> message, for the many variants of one kind (date_parsing, date_type ...)."""
@@ -170,5 +175,7 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
     failure = Failure(
         clean_loc(tuple(error["loc"])), error.get("input"), dict(error.get("ctx") or {}), error["msg"], model
     )
+    if kind in CUSTOM:
+        return f"{failure.where}: {failure.text}"
     rule = RULES.get(kind) or FAMILIES.get(kind.split("_", 1)[0], _fallback)
     return rule(failure)
