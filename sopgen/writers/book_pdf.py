@@ -13,8 +13,7 @@ from .. import fontmetrics
 from ..layout import style
 from ..layout.book import BookLayout, FrontPage, Text
 from ..templating import xml_text
-from .common import AUTHOR
-from .pdf import Painter
+from .pdf import Painter, new_canvas
 
 
 def _text(canvas: Canvas, height: float, text: Text) -> None:
@@ -59,16 +58,7 @@ def _front(canvas: Canvas, book: BookLayout, page: FrontPage) -> None:
 
 
 def write(book: BookLayout, target: Path | BinaryIO) -> None:
-    fontmetrics.register_fonts()
-    canvas = Canvas(
-        target if not isinstance(target, Path) else str(target),
-        pagesize=(book.width, book.height),
-        invariant=1,
-        pageCompression=1,
-    )
-    canvas.setTitle(book.title)
-    canvas.setAuthor(AUTHOR)
-    canvas.setCreator(AUTHOR)
+    canvas = new_canvas(target, (book.width, book.height), book.title)
     for page in book.front:
         _front(canvas, book, page)
     for chapter in book.chapters:

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import fontmetrics
 from ..layout import style
 from ..layout.document import Cell, Connector, Label, LaidOutDocument, Line, Page, Point, Shape, Table, TextBlock
-from .common import metadata
+from .common import AUTHOR, metadata
 
 name = "pdf"
 suffix = ".pdf"
@@ -137,19 +137,23 @@ class Painter:
         )
 
 
-def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
+def new_canvas(target: Path | BinaryIO, size: tuple[float, float], title: str, subject: str = "") -> Canvas:
+    """A reportlab canvas that writes the same bytes for the same drawing (no clock, no random ids)."""
     fontmetrics.register_fonts()
     canvas = Canvas(
-        target if not isinstance(target, Path) else str(target),
-        pagesize=(document.width, document.height),
-        invariant=1,
-        pageCompression=1,
+        target if not isinstance(target, Path) else str(target), pagesize=size, invariant=1, pageCompression=1
     )
+    canvas.setTitle(title)
+    if subject:
+        canvas.setSubject(subject)
+    canvas.setAuthor(AUTHOR)
+    canvas.setCreator(AUTHOR)
+    return canvas
+
+
+def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
     info = metadata(document)
-    canvas.setTitle(info.title)
-    canvas.setSubject(info.subject)
-    canvas.setAuthor(info.author)
-    canvas.setCreator(info.author)
+    canvas = new_canvas(target, (document.width, document.height), info.title, info.subject)
     painter = Painter(canvas, document.height)
     for page in document.pages:
         painter.page(document, page)
