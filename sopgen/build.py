@@ -22,10 +22,9 @@ from typing import Literal
 from .definition.loader import ORGANISATION_FILE, load_organisation
 from .errors import Diagnostic, OutputError, UserError
 from .files import safe_stem, write_atomic
+from .folders import DEFAULT_DEFINITIONS
 from .manifest import Entry, Manifest, fingerprint, organisation_hash
 
-DEFAULT_DEFINITIONS = Path("definitions")
-DEFAULT_OUTPUT = Path("output")
 NOMOR_LINE = re.compile(r"^nomor:[ \t]*(?P<value>\"[^\"]*\"|'[^']*'|[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
 
 Status = Literal["dibuat", "mutakhir", "gagal"]
@@ -204,14 +203,32 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def default_jobs() -> int:
-    return max(1, os.cpu_count() or 1)
+PER_WORKER = 8
+"""Starting a worker process (spawn, as on Windows) costs about as much as building three or four SOPs,
+so a batch runs in this process unless each worker gets at least this many SOPs (bench/bench_perf.py)."""
 
 
-def execute(tasks: Sequence[Task], jobs: int, on_done: Callable[[Result], None]) -> tuple[list[Result], bool]:
+def worker_count(tasks: int, jobs: int | None) -> int:
+    """How many worker processes to use: `jobs` if the user chose, else parallel only when it pays."""
+    if jobs is not None:
+        return max(1, min(jobs, tasks))
+    return max(1, min(os.cpu_count() or 1, tasks // PER_WORKER))
+
+
+def _stop_resource_tracker() -> None:
+    """The pool starts multiprocessing's resource tracker, which would outlive this command."""
+    from multiprocessing import resource_tracker
+
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    if callable(stop):
+        stop()
+
+
+def execute(tasks: Sequence[Task], jobs: int | None, on_done: Callable[[Result], None]) -> tuple[list[Result], bool]:
     """Run the tasks; on Ctrl-C, finish what is running, start nothing more, and say so."""
     done: list[Result] = []
-    if jobs <= 1 or len(tasks) <= 1:
+    workers = worker_count(len(tasks), jobs)
+    if workers <= 1:
         try:
             for task in tasks:
                 result = run_task(task)
@@ -220,9 +237,7 @@ def execute(tasks: Sequence[Task], jobs: int, on_done: Callable[[Result], None])
         except KeyboardInterrupt:
             return done, True
         return done, False
-    executor = ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"), initializer=_ignore_interrupt
-    )
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupt)
     pending: set[Future[Result]] = set()
     interrupted = False
     try:
@@ -242,6 +257,7 @@ def execute(tasks: Sequence[Task], jobs: int, on_done: Callable[[Result], None])
                 done.append(future.result())
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        _stop_resource_tracker()
     return done, interrupted
 
 
@@ -267,7 +283,7 @@ def build(
     paths: Sequence[Path],
     formats: Sequence[str],
     out: Path,
-    jobs: int = 1,
+    jobs: int | None = 1,
     force: bool = False,
     on_plan: Callable[[int, int], None] = lambda todo, current: None,
     on_done: Callable[[Result], None] = lambda result: None,

@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .build import DEFAULT_OUTPUT, default_jobs, discover
 from .errors import Diagnostic, UserError
+from .folders import DEFAULT_OUTPUT
 from .writers import WRITERS
 
 app = typer.Typer(
@@ -25,6 +25,9 @@ app = typer.Typer(
 )
 
 STATE = {"debug": False}
+JOBS_HELP = (
+    "Jumlah proses paralel (bawaan: otomatis; paralel hanya bila SOP cukup banyak untuk dibagi ke semua inti CPU)."
+)
 
 PathsArg = Annotated[
     list[Path] | None,
@@ -75,9 +78,7 @@ def build_command(
     paths: PathsArg = None,
     format: Annotated[str, typer.Option("--format", "-f", help="Format keluaran, dipisah koma.")] = ",".join(WRITERS),
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Jumlah proses paralel (bawaan: jumlah inti CPU).", min=1)
-    ] = default_jobs(),
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Buat ulang semua SOP, juga yang tidak berubah.")] = False,
 ) -> None:
     """Membuat lembar SOP dari definisi YAML (hanya yang berubah sejak pembuatan terakhir)."""
@@ -92,11 +93,11 @@ def build_command(
 def book_command(
     paths: PathsArg = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Jumlah proses paralel.", min=1)] = default_jobs(),
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False)] = None,
 ) -> None:
     """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP."""
     from .book import BOOK_NAME, REGISTER_NAME, collect, write_book, write_register
-    from .build import output_stems
+    from .build import discover, output_stems
     from .files import write_atomic
     from .report import run_build
 
@@ -195,6 +196,7 @@ def new_command(
 @app.command("check")
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
+    from .build import discover
     from .pipeline import prepare
 
     sources, missing = discover(paths or [])

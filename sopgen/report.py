@@ -18,7 +18,7 @@ def run_build(
     paths: Sequence[Path],
     formats: Sequence[str],
     out: Path,
-    jobs: int,
+    jobs: int | None,
     force: bool,
     show: Callable[[Diagnostic], None],
     shown: Callable[[Path], str],

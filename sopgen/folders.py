@@ -1,0 +1,6 @@
+"""Where sopgen looks and writes by default, relative to the folder it runs in."""
+
+from pathlib import Path
+
+DEFAULT_DEFINITIONS = Path("definitions")
+DEFAULT_OUTPUT = Path("output")
