@@ -12,13 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from ..errors import Diagnostic, UserError
 from ..xmlchars import strip_forbidden
+from . import fastyaml
 
 Loc = tuple[str | int, ...]
 MAX_NODES = 100_000
@@ -159,6 +155,16 @@ def _translate(problem: str, context: str) -> str:
 
 
 def parse(path: Path, text: str) -> YamlSource:
+    """Plain data and positions of a YAML text: through libyaml when it can, else through ruamel."""
+    return _fast(path, text) or parse_with_ruamel(path, text)
+
+
+def parse_with_ruamel(path: Path, text: str) -> YamlSource:
+    """The reference reading: ruamel's round-trip parser, with the precise message for every error."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     # Dates stay text here so that an impossible date is reported by validation, with its place.
@@ -195,7 +201,7 @@ def parse(path: Path, text: str) -> YamlSource:
     return source
 
 
-ANCHOR = re.compile(r"&[^\s,\[\]{}]")
+ANCHOR = re.compile(r"(?:^|[\s:\[\]{},-])&[^\s,\[\]{}]")
 
 
 def check_expansion(path: Path, text: str) -> None:
@@ -204,6 +210,8 @@ def check_expansion(path: Path, text: str) -> None:
     so an alias bomb costs no more to refuse than to read."""
     if not ANCHOR.search(text):
         return
+    from ruamel.yaml import YAML
+
     nodes: dict[str, tuple[int, int]] = {}
     """anchor -> (nodes, characters) it expands to"""
     frames: list[list[Any]] = []
@@ -308,8 +316,106 @@ def _tag_of(node: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _key(
+    key: Any, loc: Loc, key_at: tuple[int, int], value_at: tuple[int, int], source: YamlSource, siblings: dict[Any, Any]
+) -> Loc:
+    """Record a mapping key's place (and its value's), clean a name pasted from Word; return its loc."""
+    name, found = clean_name(str(key) if key is not None else "")
+    if found:
+        source.warnings.append(
+            Diagnostic(
+                source.path,
+                *key_at,
+                f"kunci `{key}` memuat {', '.join(found)} (biasanya terbawa dari Word); dibaca sebagai `{name}`",
+                "warning",
+            )
+        )
+        if name in siblings:
+            raise _error(source.path, *key_at, f"kunci `{name}` ditulis dua kali")
+    child = loc + (name,)
+    source.key_pos[child] = key_at
+    source.value_pos[child] = value_at
+    return child
+
+
+def _text(text: str, loc: Loc, source: YamlSource) -> str:
+    """A text value without control characters; a lane or step name also without invisible ones."""
+    clean = strip_forbidden(text)
+    if clean != text:
+        source.warnings.append(
+            source.diagnostic(loc, "karakter kendali (tak terlihat) dihapus dari teks ini", severity="warning")
+        )
+    if not _is_name(loc):
+        return clean
+    name, found = clean_name(clean)
+    if found:
+        source.warnings.append(
+            source.diagnostic(
+                loc,
+                f"`{clean}` memuat {', '.join(found)} (biasanya terbawa dari Word); dibaca sebagai `{name}`",
+                severity="warning",
+            )
+        )
+    return name
+
+
+def _fast(path: Path, text: str) -> YamlSource | None:
+    """The file read through libyaml when it reads exactly as with ruamel (see fastyaml), else None."""
+    if "\t" in text or "<<" in text or ANCHOR.search(text):
+        return None
+    root = fastyaml.compose(text)
+    if root is None:
+        return None
+    source = YamlSource(path, None)
+    source.value_pos[()] = (1, 1)
+    try:
+        source.data = _plain_node(root, (), source)
+    except fastyaml.Unusual:
+        return None
+    return source
+
+
+def _plain_node(node: Any, loc: Loc, source: YamlSource) -> Any:
+    """Plain data from libyaml's node tree, recording positions as `_plain` does from ruamel's."""
+    kind = type(node).__name__
+    if kind in ("MappingNode", "SequenceNode") and node.value:
+        first = node.value[0][0] if kind == "MappingNode" else node.value[0]
+        if first.start_mark.line != node.start_mark.line:  # libyaml marks such a block elsewhere than ruamel
+            raise fastyaml.Unusual("block starting on another line")
+    if kind == "MappingNode":
+        if node.tag != "tag:yaml.org,2002:map":
+            raise fastyaml.Unusual(node.tag)
+        result: dict[Any, Any] = {}
+        raw_keys: set[Any] = set()
+        for key_node, value_node in node.value:
+            if type(key_node).__name__ != "ScalarNode":
+                raise fastyaml.Unusual("key")
+            key = fastyaml.scalar(key_node)
+            if key in raw_keys:
+                raise fastyaml.Unusual("duplicate key")  # ruamel names it, with its place
+            raw_keys.add(key)
+            key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            value_at = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            child = _key(key, loc, key_at, value_at, source, result)
+            result[child[-1]] = _plain_node(value_node, child, source)
+        return result
+    if kind == "SequenceNode":
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise fastyaml.Unusual(node.tag)
+        items = []
+        for index, item in enumerate(node.value):
+            child = loc + (index,)
+            source.value_pos[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            items.append(_plain_node(item, child, source))
+        return items
+    value = fastyaml.scalar(node)
+    return _text(value, loc, source) if isinstance(value, str) else value
+
+
 def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set[int]) -> Any:
     """Copy ruamel's round-trip tree into plain data, recording positions on the way."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     budget[0] -= 1
     if budget[0] < 0:
         raise _error(
@@ -329,24 +435,8 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
         for key in node:
             kl, kc = node.lc.key(key)
             vl, vc = node.lc.value(key)
-            name, found = clean_name(str(key) if key is not None else "")
-            if found:
-                source.warnings.append(
-                    Diagnostic(
-                        source.path,
-                        kl + 1,
-                        kc + 1,
-                        f"kunci `{key}` memuat {', '.join(found)} (biasanya terbawa dari Word); "
-                        f"dibaca sebagai `{name}`",
-                        "warning",
-                    )
-                )
-                if name in result:
-                    raise _error(source.path, kl + 1, kc + 1, f"kunci `{name}` ditulis dua kali")
-            child = loc + (name,)
-            source.key_pos[child] = (kl + 1, kc + 1)
-            source.value_pos[child] = (vl + 1, vc + 1)
-            result[name] = _plain(node[key], child, source, budget, seen)
+            child = _key(key, loc, (kl + 1, kc + 1), (vl + 1, vc + 1), source, result)
+            result[child[-1]] = _plain(node[key], child, source, budget, seen)
         return result
     if isinstance(node, CommentedSeq):
         if id(node) in seen:
@@ -370,24 +460,7 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
     if isinstance(node, float):
         return float(node)
     if isinstance(node, str):
-        text = str(node)
-        clean = strip_forbidden(text)
-        if clean != text:
-            source.warnings.append(
-                source.diagnostic(loc, "karakter kendali (tak terlihat) dihapus dari teks ini", severity="warning")
-            )
-        if _is_name(loc):
-            name, found = clean_name(clean)
-            if found:
-                source.warnings.append(
-                    source.diagnostic(
-                        loc,
-                        f"`{clean}` memuat {', '.join(found)} (biasanya terbawa dari Word); dibaca sebagai `{name}`",
-                        severity="warning",
-                    )
-                )
-            return name
-        return clean
+        return _text(str(node), loc, source)
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)
     line, column = source.position(loc)

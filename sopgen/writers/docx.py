@@ -7,12 +7,10 @@ drawing of a page is one `wpg` group anchored in the first lane cell of its firs
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -26,7 +24,7 @@ from ..layout.text import CHECKBOX_INDENT, leading
 from ..templating import xml_text
 from . import drawingml
 from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
-from .package import emit, read_parts, repack
+from .package import document_parts, emit, repack
 from .wordml import element
 
 name = "docx"
@@ -44,7 +42,7 @@ def twips(points: float) -> int:
 
 
 def _text(value: str) -> str:
-    return escape(xml_text(value))
+    return xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _run(text: str, size: float, bold: bool) -> str:
@@ -348,6 +346,4 @@ def _place_emblem(doc, image: Path, box: Box) -> None:
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
     doc = build(document)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    emit(target, repack(read_parts(buffer.getvalue())))
+    emit(target, repack(document_parts(doc)))

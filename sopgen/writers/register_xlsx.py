@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from ..templating import xml_text
 from .common import AUTHOR, FIXED_DATE
-from .package import emit, read_parts, repack
+from .package import emit, repack, workbook_parts
 
 FONT = "Arial"
 HEADER_FILL = "D9D9D9"
@@ -70,6 +69,4 @@ def write(
     book.properties.title = "Daftar SOP"
     book.properties.creator = AUTHOR
     book.properties.created = book.properties.modified = FIXED_DATE
-    buffer = io.BytesIO()
-    book.save(buffer)
-    emit(target, repack(read_parts(buffer.getvalue())))
+    emit(target, repack(workbook_parts(book)))
