@@ -16,8 +16,6 @@ from .layout.book import layout_book
 from .pipeline import prepare
 from .writers.register_xlsx import Column, RegisterRow
 
-BOOK_NAME = "buku-sop.pdf"
-REGISTER_NAME = "daftar-sop.xlsx"
 WORKDAY_HOURS = MINUTES_PER["hari"] // 60
 
 

@@ -21,9 +21,9 @@ from typing import Literal
 
 from .definition.loader import ORGANISATION_FILE, load_organisation
 from .errors import Diagnostic, OutputError, UserError
-from .files import safe_stem, write_atomic
-from .folders import DEFAULT_DEFINITIONS
-from .manifest import Entry, Manifest, fingerprint, organisation_hash
+from .files import MAX_STEM, safe_stem, write_atomic
+from .folders import BOOK_NAME, DEFAULT_DEFINITIONS, REGISTER_NAME
+from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
 
 NOMOR_LINE = re.compile(r"^nomor:[ \t]*(?P<value>\"[^\"]*\"|'[^']*'|[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
 
@@ -73,16 +73,44 @@ class Report:
         return self.count("gagal") + len(self.missing)
 
 
+DEFINITION_SUFFIXES = (".yaml", ".yml")
+
+
+def is_definition(path: Path) -> bool:
+    """A YAML file (any case of suffix) that is not hidden and not an organisation profile."""
+    return (
+        path.suffix.lower() in DEFINITION_SUFFIXES
+        and not path.name.startswith(".")
+        and path.name.lower() != ORGANISATION_FILE
+    )
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Definition files below `folder`, following linked folders once each (a link loop ends)."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for root, folders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found.extend(Path(root) / name for name in sorted(files) if is_definition(Path(name)))
+    return sorted(found, key=lambda p: p.as_posix())
+
+
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """SOP definition files under the given files and folders (organisation profiles excluded)."""
+    """SOP definition files under the given files and folders (organisation profiles excluded: a
+    profile is checked with the SOPs of its folder)."""
     found: list[Path] = []
     missing: list[Diagnostic] = []
     for path in paths or [DEFAULT_DEFINITIONS]:
         if path.is_dir():
-            candidates: Iterable[Path] = sorted(p for pattern in ("*.yaml", "*.yml") for p in path.rglob(pattern))
-            found.extend(p for p in candidates if p.name != ORGANISATION_FILE and not p.name.startswith("."))
+            found.extend(_walk(path))
         elif path.is_file():
-            found.append(path)
+            if path.name.lower() != ORGANISATION_FILE:
+                found.append(path)
         else:
             missing.append(Diagnostic(path, None, None, "berkas atau folder tidak ditemukan"))
     return list(dict.fromkeys(found)), missing
@@ -98,22 +126,50 @@ def quick_nomor(source: Path) -> str:
     return match.group("value").strip().strip("\"'") if match else ""
 
 
+RESERVED_STEMS = frozenset(Path(name).stem.lower() for name in (BOOK_NAME, REGISTER_NAME))
+"""Names the book and the register take in the output folder: no SOP is named so."""
+TIE_BREAK = 40
+"""Longest file-name part added to break a tie, so the name stays distinct when it is cut."""
+
+
+def _with_suffix(base: str, suffix: str) -> str:
+    suffix = safe_stem(suffix)[:TIE_BREAK].rstrip(".- ") or "sop"
+    return safe_stem(f"{base[: MAX_STEM - len(suffix) - 1].rstrip('.- ')}-{suffix}")
+
+
 def output_stem(nomor: str, source: Path, taken: set[str]) -> str:
-    """Outputs are named after the SOP number; the file name breaks a tie between equal numbers."""
-    stem = safe_stem(nomor, safe_stem(source.stem)) if nomor else safe_stem(source.stem)
-    if stem.lower() in taken:
-        stem = safe_stem(f"{stem}-{source.stem}")
+    """Outputs are named after the SOP number. A tie (another SOP's name, the book's or register's,
+    or a name cut to the length limit) is broken by the file name, then by a counter, so every
+    output has one owner and the names depend only on the sources, in their fixed order."""
+    base = safe_stem(nomor, safe_stem(source.stem)) if nomor else safe_stem(source.stem)
+    stem, count = base, 1
+    while stem.lower() in taken or stem.lower() in RESERVED_STEMS:
+        stem = _with_suffix(base, source.stem if count == 1 else f"{source.stem}-{count}")
+        count += 1
     taken.add(stem.lower())
     return stem
 
 
-def output_stems(sources: Sequence[Path]) -> dict[Path, str]:
+def claimed_stems(manifest: Manifest, keys: set[str], out: Path) -> set[str]:
+    """Names owned by definitions built into `out` by other runs, whose files still exist."""
+    claimed = set()
+    for key, entry in list(manifest.entries.items()):
+        if key in keys:
+            continue
+        if (out / key).is_file():
+            claimed.add(entry.stem.lower())
+        else:
+            del manifest.entries[key]  # its definition is gone: the name is free again
+    return claimed
+
+
+def output_stems(sources: Sequence[Path], out: Path | None = None) -> dict[Path, str]:
     """The output name of every source, in the fixed order `plan` uses."""
+    ordered = sorted(sources, key=lambda p: p.as_posix())
     taken: set[str] = set()
-    return {
-        source: output_stem(quick_nomor(source), source, taken)
-        for source in sorted(sources, key=lambda p: p.as_posix())
-    }
+    if out is not None:
+        taken = claimed_stems(Manifest.load(out), {manifest_key(s, out) for s in ordered}, out)
+    return {source: output_stem(quick_nomor(source), source, taken) for source in ordered}
 
 
 def manifest_key(source: Path, out: Path) -> str:
@@ -127,7 +183,7 @@ def plan(
     sources, missing = discover(paths)
     manifest = Manifest.load(out)
     organisations: dict[Path, str] = {}
-    taken: set[str] = set()
+    taken = claimed_stems(manifest, {manifest_key(s, out) for s in sources}, out)
     tasks: list[Task] = []
     current: list[Result] = []
     for source in sorted(sources, key=lambda p: p.as_posix()):
@@ -275,6 +331,7 @@ def record(manifest: Manifest, results: Iterable[Result], out: Path) -> None:
                 result.stem,
                 sorted(result.formats),
                 sorted(p.name for p in result.outputs),
+                {p.name: stamp(p) for p in sorted(result.outputs)},
             )
     manifest.save()
 

@@ -13,7 +13,7 @@ import typer
 
 from . import __version__
 from .errors import Diagnostic, UserError
-from .folders import DEFAULT_OUTPUT
+from .folders import BOOK_NAME, DEFAULT_OUTPUT, REGISTER_NAME
 from .writers import WRITERS
 
 app = typer.Typer(
@@ -96,14 +96,14 @@ def book_command(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False)] = None,
 ) -> None:
     """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP."""
-    from .book import BOOK_NAME, REGISTER_NAME, collect, write_book, write_register
+    from .book import collect, write_book, write_register
     from .build import discover, output_stems
     from .files import write_atomic
     from .report import run_build
 
     code = run_build(paths or [], list(WRITERS), out, jobs, False, _print, _shown)
     sources, _ = discover(paths or [])
-    chapters, problems = collect(sources, output_stems(sources))
+    chapters, problems = collect(sources, output_stems(sources, out))
     if not chapters:
         typer.echo("Tidak ada SOP yang dapat dibukukan.", err=True)
         raise typer.Exit(1)

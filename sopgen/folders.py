@@ -4,3 +4,5 @@ from pathlib import Path
 
 DEFAULT_DEFINITIONS = Path("definitions")
 DEFAULT_OUTPUT = Path("output")
+BOOK_NAME = "buku-sop.pdf"
+REGISTER_NAME = "daftar-sop.xlsx"

@@ -18,7 +18,7 @@ from .files import write_atomic
 from .templating import templates_dir
 
 MANIFEST_NAME = ".sopgen-manifest.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def file_hash(path: Path) -> str:
@@ -54,17 +54,18 @@ def toolkit_hash() -> str:
 
 def organisation_hash(folder: Path) -> str:
     """The organisation profile of a folder and the emblem file it names, if any."""
+    from .definition.source import read
+    from .errors import UserError
+
     profile = folder / "organisasi.yaml"
     digest = hashlib.sha256(file_hash(profile).encode())
     try:
-        text = profile.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return digest.hexdigest()
-    for line in text.splitlines():
-        if line.startswith("logo:"):
-            name = line.split(":", 1)[1].split("#", 1)[0].strip().strip("\"'")
-            if name:
-                digest.update(file_hash(folder / name).encode())
+        data = read(profile).data  # the real parser: flow style, `logo : x`, quotes, comments
+    except UserError:
+        return digest.hexdigest()  # the build reports the profile's problem
+    name = data.get("logo") if isinstance(data, dict) else None
+    if isinstance(name, str) and name:
+        digest.update(file_hash(folder / name).encode())
     return digest.hexdigest()
 
 
@@ -76,6 +77,33 @@ class Entry:
     stem: str
     formats: list[str]
     outputs: list[str] = field(default_factory=list)
+    stamps: dict[str, list[int]] = field(default_factory=dict)
+    """Size and modification time (ns) of each output when it was written: an output emptied,
+    replaced or edited by hand since then is rebuilt."""
+
+
+def stamp(path: Path) -> list[int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return [-1, -1]
+    return [status.st_size, status.st_mtime_ns]
+
+
+def _entry(key: str, value: object) -> Entry:
+    """An entry read back from JSON, checked field by field (a hand-edited manifest may hold anything)."""
+    if not isinstance(value, dict):
+        raise TypeError(key)
+    entry = Entry(**value)
+    texts = (entry.source, entry.fingerprint, entry.nomor, entry.stem)
+    names = entry.formats + entry.outputs
+    if not all(isinstance(t, str) for t in (*texts, *names)) or not isinstance(entry.stamps, dict):
+        raise TypeError(key)
+    if not all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(n, int) for n in v) for v in entry.stamps.values()
+    ):
+        raise TypeError(key)
+    return entry
 
 
 @dataclass
@@ -88,11 +116,11 @@ class Manifest:
         path = out / MANIFEST_NAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT_VERSION:
+            if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
                 return cls(path)
-            entries = {key: Entry(**value) for key, value in data.get("entries", {}).items()}
-        except (OSError, ValueError, TypeError):
-            return cls(path)
+            entries = {str(key): _entry(str(key), value) for key, value in dict(data.get("entries", {})).items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            return cls(path)  # unreadable or of another shape: everything is rebuilt, nothing breaks
         return cls(path, entries)
 
     def save(self) -> None:
@@ -101,14 +129,15 @@ class Manifest:
             "sopgen": __version__,
             "entries": {key: asdict(self.entries[key]) for key in sorted(self.entries)},
         }
-        text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        # ASCII: a file name that is not valid UTF-8 (kept by Python as surrogates) stays writable.
+        text = json.dumps(data, indent=1, ensure_ascii=True, sort_keys=True) + "\n"
         write_atomic(self.path, lambda stream: stream.write(text.encode("utf-8")))
 
     def up_to_date(self, key: str, fingerprint: str, formats: list[str], out: Path) -> Entry | None:
         entry = self.entries.get(key)
         if entry is None or entry.fingerprint != fingerprint or not set(formats) <= set(entry.formats):
             return None
-        if not all((out / name).is_file() for name in entry.outputs):
+        if any(stamp(out / name) != entry.stamps.get(name) for name in entry.outputs):
             return None
         return entry
 

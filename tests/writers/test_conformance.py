@@ -23,8 +23,9 @@ from conftest import DEFINITIONS, ROOT
 from PIL import Image
 from ruamel.yaml import YAML
 
-from sopgen.book import REGISTER_NAME, collect, write_register
+from sopgen.book import collect, write_register
 from sopgen.build import build, discover, output_stems
+from sopgen.folders import REGISTER_NAME
 from sopgen.pipeline import prepare
 from sopgen.samples import definition
 from sopgen.writers import docx
