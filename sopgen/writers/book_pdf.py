@@ -13,7 +13,7 @@ from .. import fontmetrics
 from ..layout import style
 from ..layout.book import BookLayout, FrontPage, Text
 from ..templating import xml_text
-from .pdf import Painter, new_canvas
+from .pdf import Painter, new_canvas, picture
 
 
 def _text(canvas: Canvas, height: float, text: Text) -> None:
@@ -38,7 +38,7 @@ def _front(canvas: Canvas, book: BookLayout, page: FrontPage) -> None:
         box = page.emblem
         if page.image is not None:
             canvas.drawImage(
-                str(page.image), box.x, height - box.bottom, box.w, box.h, preserveAspectRatio=True, mask="auto"
+                picture(page.image), box.x, height - box.bottom, box.w, box.h, preserveAspectRatio=True, mask="auto"
             )
         else:
             canvas.saveState()

@@ -26,9 +26,19 @@ class Metadata:
     author: str = AUTHOR
 
 
+PROPERTY_LIMIT = 255
+"""Longest title or subject a DOCX core property may hold (Word's limit, enforced by python-docx)."""
+
+
+def _property(text: str) -> str:
+    text = xml_text(text)
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
+
 def metadata(document: LaidOutDocument) -> Metadata:
-    """The document properties of a sheet, cleaned of characters XML cannot hold."""
-    return Metadata(xml_text(document.title), xml_text(document.subject))
+    """The document properties of a sheet, cleaned of characters XML cannot hold and cut to the
+    length every format accepts (the sheet itself prints the whole title)."""
+    return Metadata(_property(document.title), _property(document.subject))
 
 
 def footer_parts(document: LaidOutDocument) -> tuple[str, str, str]:

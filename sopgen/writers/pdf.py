@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.colors import HexColor, black, white
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import fontmetrics
@@ -15,6 +17,12 @@ from .common import AUTHOR, metadata
 
 name = "pdf"
 suffix = ".pdf"
+
+
+def picture(path: Path) -> ImageReader:
+    """An image read from its bytes: reportlab names an image by its file path otherwise, so the same
+    sheet built in another folder would differ."""
+    return ImageReader(io.BytesIO(path.read_bytes()))
 
 
 class Painter:
@@ -57,7 +65,7 @@ class Painter:
         assert box is not None
         if cell.image is not None:
             self.c.drawImage(
-                str(cell.image),
+                picture(cell.image),
                 box.x,
                 self.y(box.bottom),
                 box.w,

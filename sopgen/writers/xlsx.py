@@ -247,8 +247,9 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
         header=0.2,
         footer=margins.footer / 72,
     )
-    ws.oddFooter.left.text = xml_text(document.number)
+    ws.oddFooter.left.text = xml_text(document.number).replace("&", "&&")  # `&D` would print the date
     before, between, after = footer_parts(document)
+    before, between, after = (part.replace("&", "&&") for part in (before, between, after))
     ws.oddFooter.right.text = f"{before}&P{between}&N{after}"
     for part in (ws.oddFooter.left, ws.oddFooter.right):
         part.size = document.footer_size
