@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .definition.loader import ORGANISATION_FILE, load_organisation
 from .errors import Diagnostic, OutputError, UserError
 from .files import MAX_STEM, safe_stem, write_atomic
 from .folders import BOOK_NAME, DEFAULT_DEFINITIONS, REGISTER_NAME
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
+from .writers import SUFFIXES
 
 NOMOR_LINE = re.compile(r"^nomor:[ \t]*(?P<value>\"[^\"]*\"|'[^']*'|[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
 
@@ -254,9 +255,22 @@ def run_task(task: Task) -> Result:
     return result
 
 
-def _ignore_interrupt() -> None:
-    # Ctrl-C is the parent's to handle: it lets running SOPs finish and starts no new ones.
+def _worker_setup() -> None:
+    # Ctrl-C is the parent's to handle: it lets running SOPs finish and starts no new ones. When the
+    # parent stops a worker (SIGTERM), it unwinds, so a file being written is removed, not left half.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
+
+
+def _run_in_worker(task: Task) -> Result:
+    try:
+        return run_task(task)
+    except SystemExit as stop:  # stopped by the parent: the file being written was removed on the way
+        os._exit(stop.code if isinstance(stop.code, int) else 1)
 
 
 PER_WORKER = 8
@@ -293,11 +307,12 @@ def execute(tasks: Sequence[Task], jobs: int | None, on_done: Callable[[Result],
         except KeyboardInterrupt:
             return done, True
         return done, False
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupt)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_setup)
     pending: set[Future[Result]] = set()
+    previous: dict[int, Any] = {}
     interrupted = False
     try:
-        pending = {executor.submit(run_task, task) for task in tasks}
+        pending = {executor.submit(_run_in_worker, task) for task in tasks}
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
@@ -307,14 +322,48 @@ def execute(tasks: Sequence[Task], jobs: int | None, on_done: Callable[[Result],
         interrupted = True
         for future in pending:
             future.cancel()
+        # The SOPs being built are finished and kept; a second Ctrl-C (or SIGTERM) stops them too,
+        # without interrupting the clean-up below.
+        for number in STOP_SIGNALS:
+            previous[number] = signal.signal(number, lambda *_: _stop_workers(executor))
         executor.shutdown(wait=True, cancel_futures=True)
         for future in pending:
             if future.done() and not future.cancelled() and future.exception() is None:
                 done.append(future.result())
     finally:
+        if interrupted:
+            _stop_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
         _stop_resource_tracker()
+        if interrupted:
+            _remove_temporaries(tasks)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     return done, interrupted
+
+
+STOP_SIGNALS = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers at once: each removes its half-written file as it goes (see _worker_setup)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+
+
+def _remove_temporaries(tasks: Sequence[Task]) -> None:
+    """A worker stopped hard may leave its temporary file (`.NAME.xxxx.tmp`): remove them all."""
+    for task in tasks:
+        for suffix in SUFFIXES.values():
+            for temporary in task.out.glob(f".{task.stem}{suffix}.*.tmp"):
+                temporary.unlink(missing_ok=True)
 
 
 def record(manifest: Manifest, results: Iterable[Result], out: Path) -> None:

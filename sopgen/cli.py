@@ -25,6 +25,26 @@ app = typer.Typer(
 )
 
 STATE = {"debug": False}
+INTERRUPTED = 130
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stopped like Ctrl-C, so files being written are removed and workers end."""
+
+
+def _stop_on_signal(number: int, frame: object) -> None:
+    raise Stopped(number)
+
+
+def _catch_stop_signals() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, _stop_on_signal)
+
+
 JOBS_HELP = (
     "Jumlah proses paralel (bawaan: otomatis; paralel hanya bila SOP cukup banyak untuk dibagi ke semua inti CPU)."
 )
@@ -102,6 +122,8 @@ def book_command(
     from .report import run_build
 
     code = run_build(paths or [], list(WRITERS), out, jobs, False, _print, _shown)
+    if code == INTERRUPTED:  # no book or register that links to sheets never built
+        raise typer.Exit(code)
     sources, _ = discover(paths or [])
     chapters, problems = collect(sources, output_stems(sources, out))
     if not chapters:
@@ -263,13 +285,14 @@ def main() -> None:
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure:
                 reconfigure(encoding="utf-8", errors="replace")
+    _catch_stop_signals()
     try:
         code = app(standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("Dibatalkan.", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except UserError as exc:
         for diagnostic in exc.diagnostics:
             _print(diagnostic)
