@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import Diagnostic, UserError
+from .errors import Diagnostic, OutputError, UserError
 from .folders import BOOK_NAME, DEFAULT_OUTPUT, REGISTER_NAME
 from .writers import WRITERS
 
@@ -296,6 +296,9 @@ def main() -> None:
     except UserError as exc:
         for diagnostic in exc.diagnostics:
             _print(diagnostic)
+        sys.exit(1)
+    except OutputError as exc:  # a read-only folder, a file open elsewhere, a full disk: the user's to fix
+        typer.echo(str(exc), err=True)
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
         show = getattr(exc, "show", None)

@@ -41,7 +41,13 @@ def _describe(exc: OSError, path: Path) -> str:
             f"{path}: tidak dapat ditulis (folder hanya-baca, atau berkas sedang dibuka di "
             "program lain); tutup berkasnya lalu ulangi"
         )
-    return f"{path}: gagal menulis berkas ({exc.strerror or exc})"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return f"{path}: salah satu folder di jalur ini sebenarnya sebuah berkas; pilih folder keluaran lain"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"{path}: nama berkas atau jalur folder terlalu panjang; pilih folder keluaran yang lebih pendek"
+    if exc.errno == errno.ENOENT:
+        return f"{path}: folder tujuan tidak dapat dibuat atau sudah dihapus; periksa jalurnya lalu ulangi"
+    return f"{path}: gagal menulis berkas (galat sistem {exc.errno}); periksa folder tujuan lalu ulangi"
 
 
 def _umask() -> int:
