@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -44,18 +45,17 @@ def run_build(
 
     def finished(result: Result) -> None:
         if task_id is not None:
-            progress.update(task_id, advance=1, description=result.source.name)
+            progress.update(task_id, advance=1, description=escape(result.source.name))
 
     try:
         report = build(paths, formats, out, jobs, force, planned, finished)
     finally:
         progress.stop()
-    for diagnostic in report.missing:
+    every = report.missing + [d for result in report.results for d in result.warnings + result.errors]
+    for diagnostic in dict.fromkeys(every):  # a warning of organisasi.yaml comes with each SOP: show it once
         show(diagnostic)
-    for result in report.results:
-        for diagnostic in result.warnings + result.errors:
-            show(diagnostic)
-    table = Table(title=f"Hasil pembuatan SOP di {shown(out)}", show_header=True, header_style="bold")
+    # User text (file names, values quoted in messages) is escaped: rich would read `[bold]` as markup.
+    table = Table(title=f"Hasil pembuatan SOP di {escape(shown(out))}", show_header=True, header_style="bold")
     table.add_column("Dibuat", justify="right")
     table.add_column("Mutakhir (dilewati)", justify="right")
     table.add_column("Gagal", justify="right")
@@ -71,7 +71,7 @@ def run_build(
             location = Diagnostic(
                 Path(shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line, diagnostic.column, ""
             ).location()
-            details.add_row(location, diagnostic.message)
+            details.add_row(escape(location), escape(diagnostic.message))
         stdout.print(details)
     if report.interrupted:
         console.print("Dibatalkan: SOP yang sedang dibuat diselesaikan, sisanya tidak dimulai.")

@@ -21,12 +21,17 @@ def _texts(value: object, loc: tuple) -> list[tuple[tuple, str]]:
     return []
 
 
-def glyph_warnings(source: YamlSource) -> list[Diagnostic]:
-    """Text the PDF font cannot draw (emoji, scripts outside Latin, Greek, Cyrillic and Hebrew)."""
+def glyph_warnings(source: YamlSource, key: str | None = None) -> list[Diagnostic]:
+    """Text the PDF font cannot draw (emoji, scripts outside Latin, Greek, Cyrillic and Hebrew), in
+    the whole file or under one top-level key."""
     from ..fontmetrics import missing_glyphs
 
     found = []
-    for loc, text in _texts(source.data, ()):
+    if key is None:
+        texts = _texts(source.data, ())
+    else:
+        texts = _texts(source.data.get(key) if isinstance(source.data, dict) else None, (key,))
+    for loc, text in texts:
         missing = missing_glyphs(text)
         if missing:
             shown = " ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
@@ -38,6 +43,12 @@ def glyph_warnings(source: YamlSource) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def organisation_warnings(source: YamlSource) -> list[Diagnostic]:
+    """The warnings of an organisation profile: those found while reading it (control characters,
+    unused anchors) and text of `instansi`, the only text it prints, that the PDF font cannot draw."""
+    return source.warnings + glyph_warnings(source, "instansi")
 
 
 def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:

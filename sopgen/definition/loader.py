@@ -54,12 +54,27 @@ def validate(source: YamlSource, model: type[BaseModel]) -> Any:
 
 
 def load_organisation(folder: Path) -> tuple[Organisasi, Path]:
+    organisation, path, _ = _load_organisation(folder)
+    return organisation, path
+
+
+def _load_organisation(folder: Path) -> tuple[Organisasi, Path, list[Diagnostic]]:
+    """The organisation profile of a folder, its path, and the warnings of its file."""
     path = folder / ORGANISATION_FILE
     if not path.exists():
         raise UserError(
             [Diagnostic(path, None, None, f"profil organisasi `{ORGANISATION_FILE}` tidak ditemukan di folder ini")]
         )
-    return validate(read(path), Organisasi), path
+    source = read(path)
+    return validate(source, Organisasi), path, lint.organisation_warnings(source)
+
+
+def _organisation_warnings(path: Path) -> list[Diagnostic]:
+    """The warnings of an organisation profile loaded elsewhere (once per folder, by `build`)."""
+    try:
+        return lint.organisation_warnings(read(path))
+    except UserError:
+        return []
 
 
 def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch], list[Diagnostic]]:
@@ -164,10 +179,14 @@ def load_sop(path: Path, organisation: tuple[Organisasi, Path] | None = None) ->
     source = read(path)
     problems: list[Diagnostic] = []
     try:
-        org, org_path = organisation or load_organisation(path.parent)
+        if organisation is None:
+            org, org_path, org_warnings = _load_organisation(path.parent)
+        else:
+            org, org_path = organisation
+            org_warnings = _organisation_warnings(org_path)
     except UserError as exc:
         problems.extend(exc.diagnostics)
-        org, org_path = None, None
+        org, org_path, org_warnings = None, None, []
     try:
         sop = validate(source, Sop)
     except UserError as exc:
@@ -181,9 +200,9 @@ def load_sop(path: Path, organisation: tuple[Organisasi, Path] | None = None) ->
             problems.append(Diagnostic(org_path, *_org_logo_pos(org_path), f"berkas logo `{org.logo}` tidak ditemukan"))
     if problems or org is None:
         raise UserError(problems)
-    positions = {loc: pos for loc, pos in source.value_pos.items() if len(loc) <= 2}
+    positions = {loc: pos for loc, pos in source.value_pos.items() if len(loc) <= 3}
     document = SopDocument(sop, org, path, logo_path, branches, positions)
-    return Loaded(document, source.warnings + lint.check(document, source))
+    return Loaded(document, org_warnings + source.warnings + lint.check(document, source))
 
 
 def _org_logo_pos(org_path: Path) -> tuple[int | None, int | None]:

@@ -66,10 +66,28 @@ def _error(path: Path, line: int | None, column: int | None, message: str) -> Us
     return UserError([Diagnostic(path, line, column, message)])
 
 
+def _utf16(raw: bytes) -> bool:
+    """Saved as UTF-16 (Notepad's "Unicode"): a UTF-16 BOM, or a NUL in every other byte."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    sample = raw[:8192]
+    half = len(sample) // 2
+    fewer, more = sorted((sample[0::2].count(0), sample[1::2].count(0)))
+    return half > 0 and more >= 0.75 * half and fewer <= 0.02 * half
+
+
 def decode(path: Path, raw: bytes) -> str:
     """Bytes -> text: UTF-8 with or without BOM; anything else is refused with its line."""
     if not raw.strip():
         raise _error(path, 1, 1, "berkas kosong; isi definisi SOP belum ada")
+    if _utf16(raw):
+        raise _error(
+            path,
+            1,
+            1,
+            'berkas tersimpan sebagai UTF-16 (di Notepad disebut "Unicode"), bukan UTF-8; simpan ulang sebagai '
+            'UTF-8, mis. di Notepad: File > Simpan sebagai, lalu Pengodean "UTF-8"',
+        )
     if b"\x00" in raw[:8192]:
         raise _error(path, 1, 1, "berkas biner, bukan teks YAML; periksa apakah berkas yang dipilih benar")
     try:
@@ -124,6 +142,10 @@ def strip_controls(path: Path, text: str) -> tuple[str, list[Diagnostic]]:
 
 SYNTAX_MESSAGES = (
     (("'\\t'", "\\t"), "karakter TAB tidak boleh dipakai untuk indentasi YAML; gunakan spasi"),
+    (
+        ("while scanning an alias", "while scanning an anchor"),
+        "`*` atau `&` di awal teks dibaca sebagai alias atau anchor YAML; tulis seluruh teksnya dalam tanda kutip",
+    ),
     (("quoted scalar",), "tanda kutip tidak ditutup"),
     (
         ("mapping values are not allowed",),
@@ -137,7 +159,10 @@ SYNTAX_MESSAGES = (
         ("could not find expected ':'", "simple key"),
         "kunci tanpa titik dua (:), atau teks panjang yang perlu diberi tanda kutip",
     ),
-    (("found undefined alias",), "alias YAML (*nama) tidak dikenal"),
+    (
+        ("found undefined alias",),
+        "alias YAML (*nama) tidak dikenal; bila `*` bagian dari teks, tulis seluruh teksnya dalam tanda kutip",
+    ),
     (("found character",), "karakter yang tidak boleh berada di sini; beri tanda kutip pada teks ini"),
 )
 """ruamel's parser messages (by a phrase they contain, first match wins) in the user's words."""
@@ -177,24 +202,12 @@ def parse_with_ruamel(path: Path, text: str) -> YamlSource:
         message = f"kunci `{key}` ditulis dua kali" if key else "kunci yang sama ditulis dua kali"
         raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None, message) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if "quoted scalar" in (exc.context or "") and exc.context_mark:
-            mark = exc.context_mark
-        unclosed = _unclosed_quote(text, mark.line if mark else len(text.splitlines()))
-        if unclosed is not None:
-            raise _error(path, unclosed + 1, None, "tanda kutip tidak ditutup") from None
-        raise _error(
-            path,
-            mark.line + 1 if mark else None,
-            mark.column + 1 if mark else None,
-            _translate(exc.problem or "", exc.context or ""),
-        ) from None
+        raise _syntax_error(path, text, exc) from None
     except (YAMLError, ValueError, TypeError):
         raise _error(
             path, None, None, "YAML tidak dapat dibaca; periksa penulisan berkas ini (tanda kutip, kurung, indentasi)"
         ) from None
-    check_expansion(path, text)
-    source = YamlSource(path, None)
+    source = YamlSource(path, None, warnings=check_anchors(path, text))
     source.value_pos[()] = (1, 1)
     budget = [MAX_NODES]
     source.data = _plain(root, (), source, budget, set())
@@ -204,12 +217,13 @@ def parse_with_ruamel(path: Path, text: str) -> YamlSource:
 ANCHOR = re.compile(r"(?:^|[\s:\[\]{},-])&[^\s,\[\]{}]")
 
 
-def check_expansion(path: Path, text: str) -> None:
+def check_anchors(path: Path, text: str) -> list[Diagnostic]:
     """Refuse a definition whose aliases expand beyond the budgets, at the line of the alias that
-    crossed it. Walks the parser's events once, counting each alias by the size of what it names,
-    so an alias bomb costs no more to refuse than to read."""
+    crossed it; warn at a text that starts with an anchor no alias uses (`kegiatan: &Koordinasi
+    dengan unit` reads as "dengan unit"). Walks the parser's events once, counting each alias by the
+    size of what it names, so an alias bomb costs no more to refuse than to read."""
     if not ANCHOR.search(text):
-        return
+        return []
     from ruamel.yaml import YAML
 
     nodes: dict[str, tuple[int, int]] = {}
@@ -217,11 +231,15 @@ def check_expansion(path: Path, text: str) -> None:
     frames: list[list[Any]] = []
     """open collections: [anchor, nodes, characters]"""
     total_nodes = total_chars = 0
+    texts: dict[str, Any] = {}
+    """anchor on a text -> where it is written"""
+    used: set[str] = set()
     for event in YAML(typ="rt").parse(text):
         kind = type(event).__name__
         if kind in ("ScalarEvent", "AliasEvent", "SequenceStartEvent", "MappingStartEvent"):
             if kind == "AliasEvent":
                 count, chars = nodes.get(event.anchor, (1, 0))
+                used.add(event.anchor)
             else:
                 count, chars = 1, len(event.value) if kind == "ScalarEvent" else 0
             total_nodes += count
@@ -243,6 +261,7 @@ def check_expansion(path: Path, text: str) -> None:
                 frames.append([anchor, 0, 0])
             elif anchor:
                 nodes[anchor] = (count, chars)
+                texts.setdefault(anchor, event.start_mark)
         elif kind in ("SequenceEndEvent", "MappingEndEvent"):
             anchor, count, chars = frames.pop()
             if anchor:
@@ -250,23 +269,87 @@ def check_expansion(path: Path, text: str) -> None:
             if frames:
                 frames[-1][1] += count
                 frames[-1][2] += chars
+    return [
+        Diagnostic(
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            f"`&{name}` di awal teks dibaca sebagai anchor YAML, sehingga `{name}` hilang dari teks; "
+            "bila `&` bagian dari teks, tulis seluruh teksnya dalam tanda kutip",
+            "warning",
+        )
+        for name, mark in texts.items()
+        if name not in used
+    ]
 
 
-def _unclosed_quote(text: str, last_line: int) -> int | None:
-    """The first line up to `last_line` that opens a double quote it does not close.
+ESCAPE = (
+    "garis miring terbalik (\\) dalam teks bertanda kutip ganda dibaca sebagai kode escape YAML{opened}; "
+    "tulis teksnya dalam tanda kutip tunggal ('D:\\Arsip') atau gandakan garis miring terbaliknya (\"D:\\\\Arsip\")"
+)
+CLOSED_EARLY = {
+    '"': "tanda kutip ganda di dalam teks bertanda kutip ganda mengakhiri teksnya terlalu awal; tulis teks ini "
+    "dalam tanda kutip tunggal ('...') atau tanpa tanda kutip",
+    "'": "tanda kutip tunggal di dalam teks bertanda kutip tunggal mengakhiri teksnya terlalu awal; tulis tanda "
+    "kutip tunggal di dalam teks dua kali ('') atau tulis teks ini dalam tanda kutip ganda",
+}
 
-    A double-quoted YAML text may run over several lines, so the parser only notices a missing
-    quote lines later, somewhere else; the line that opened it is what the user must fix.
+
+def _syntax_error(path: Path, text: str, exc: Any) -> UserError:
+    """ruamel's parser error -> the Indonesian message, at the line the user must fix."""
+    mark = exc.problem_mark or exc.context_mark
+    problem, context = exc.problem or "", exc.context or ""
+    if "escape" in problem and mark:
+        start = exc.context_mark
+        opened = ""
+        if start and start.line != mark.line:
+            opened = f" (teks ini dibuka di baris {start.line + 1}; bila tanda kutip di sana tidak ditutup, tutup dulu)"
+        backslash = text.split("\n")[mark.line].rfind("\\", 0, mark.column + 1)
+        return _error(path, mark.line + 1, backslash + 1 or mark.column + 1, ESCAPE.format(opened=opened))
+    if "quoted scalar" in context and exc.context_mark:
+        mark = exc.context_mark
+    quote = _quote_problem(text, mark.line if mark else len(text.splitlines()))
+    if quote is not None:
+        return _error(path, *quote)
+    return _error(
+        path, mark.line + 1 if mark else None, mark.column + 1 if mark else None, _translate(problem, context)
+    )
+
+
+def _quote_problem(text: str, last_line: int) -> tuple[int, int, str] | None:
+    """The first line up to `last_line` whose quoted text ends where it should not: a quote opened
+    and not closed (it runs on to the next quote character, lines later), or a quote inside quoted
+    text that closes it early (`"foto 10" x 15"`). Returns the line and column of that quote and the message.
+
+    The parser only notices a missing quote lines later, somewhere else; the line that opened it is
+    what the user must fix. Read by the YAML scanner, so a quote inside plain text (an inch mark:
+    `foto 10" x 15"`) opens nothing.
     """
-    for number, line in enumerate(text.split("\n")[: last_line + 1]):
-        content = line.lstrip()
-        if content.startswith("#"):
-            continue
-        code, _, comment = line.partition(" #")
-        if '"' in comment:  # " #" inside a quoted text, not a comment
-            code = line
-        if len(re.findall(r'(?<!\\)"', code)) % 2:
-            return number
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    yaml = YAML(typ="rt")
+    yaml.get_constructor_parser(re.sub("(?m)^%.*", "", text))  # a directive (%YAML) would need the loader's state
+    tokens: list[Any] = []
+    try:
+        while yaml.scanner.check_token() and (not tokens or tokens[-1].start_mark.line <= last_line):
+            tokens.append(yaml.scanner.get_token())
+    except YAMLError:
+        tokens += yaml.scanner.tokens  # held back while the scanner waited to see whether they start a key
+    for previous, token in zip(tokens, tokens[1:]):
+        style = getattr(previous, "style", None)
+        if (
+            style in CLOSED_EARLY
+            and type(token).__name__ == "ScalarToken"
+            and token.start_mark.line == previous.end_mark.line <= last_line
+        ):
+            start = previous.start_mark
+            closed_early = start.line == previous.end_mark.line
+            return (
+                start.line + 1,
+                start.column + 1,
+                CLOSED_EARLY[style] if closed_early else "tanda kutip tidak ditutup",
+            )
     return None
 
 

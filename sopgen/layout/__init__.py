@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..definition.model import SopDocument
+from ..errors import UserError
 from . import style, tables
 from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, TextBlock
 from .grid import Grid, make_grid
@@ -32,7 +33,18 @@ MIN_FONT = 6.0
 FONT_STEP = 0.5
 
 
-def _fit_steps(doc: SopDocument, grid, widths, limit: float) -> tuple[list[float], list[float]]:
+def _tallest(cells: list[tables.CellSpec], widths) -> tables.CellSpec | None:
+    """The cell with a place in the definition whose text needs the most height: the one to shorten."""
+    return max(
+        (c for c in cells if c.field and c.paras),
+        key=lambda c: text_height(c.paras, sum(widths[c.col : c.col + c.colspan])),
+        default=None,
+    )
+
+
+def _fit_steps(
+    doc: SopDocument, grid, widths, limit: float, header: tables.TableSpec, header_height: float
+) -> tuple[list[float], list[float]]:
     """Row height and text size of every step: a row taller than a page shrinks its text."""
     heights, sizes = [], []
     for index in range(len(doc.sop.langkah)):
@@ -47,16 +59,42 @@ def _fit_steps(doc: SopDocument, grid, widths, limit: float) -> tuple[list[float
                 break
             size -= FONT_STEP
         if height > limit:
-            raise refuse(
-                doc,
-                ("langkah", index),
-                f"langkah {index + 1}: teksnya terlalu panjang untuk satu halaman, juga dengan huruf "
-                f"terkecil {MIN_FONT:g} pt; pendekkan `kegiatan`, `kelengkapan` atau `output`, atau "
-                "pecah menjadi beberapa langkah",
-            )
+            raise _too_tall(doc, index, cells, header if header_height >= height else None, widths)
         heights.append(height)
         sizes.append(size)
     return heights, sizes
+
+
+def _too_tall(
+    doc: SopDocument, index: int, cells: list[tables.CellSpec], header: tables.TableSpec | None, widths
+) -> UserError:
+    """The refusal of a step that cannot fit a page even at the smallest size, naming what to shorten: the
+    longest lane name when the header (repeated on every page; given when taller than the step) is to
+    blame, else the step's tallest text."""
+    lane = _tallest(header.cells, widths) if header else None
+    if lane is not None:
+        return refuse(
+            doc,
+            lane.field,
+            f"pelaksana `{lane.field[-1]}`: namanya terlalu panjang; judul tabel prosedur (nama pelaksana, diulang "
+            f"di setiap halaman) tidak menyisakan ruang untuk langkah {index + 1}; pendekkan nama pelaksana ini",
+        )
+    text = _tallest(cells, widths)
+    if text is None or text.field[-1] == "kegiatan":  # at the step's own line (tests/golden/refused-too-long)
+        return refuse(
+            doc,
+            ("langkah", index),
+            f"langkah {index + 1}: teksnya terlalu panjang untuk satu halaman, juga dengan huruf "
+            f"terkecil {MIN_FONT:g} pt; pendekkan `kegiatan`, `kelengkapan` atau `output`, atau "
+            "pecah menjadi beberapa langkah",
+        )
+    key = text.field[-1]
+    return refuse(
+        doc,
+        text.field,
+        f"langkah {index + 1}, `{key}`: teksnya terlalu panjang untuk satu halaman, juga dengan huruf terkecil "
+        f"{MIN_FONT:g} pt; pendekkan `{key}` atau pecah menjadi beberapa langkah",
+    )
 
 
 def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -> tuple[tables.TableSpec, list[float]]:
@@ -69,16 +107,12 @@ def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -
             break
         size -= FONT_STEP
     if sum(heights) > limit:
-        widest = max(
-            (c for c in fitted.cells if c.field),
-            key=lambda c: text_height(c.paras, sum(widths[c.col : c.col + c.colspan])),
-            default=None,
-        )
-        field = widest.field if widest and widest.field else "judul"
+        widest = _tallest(fitted.cells, widths)
+        loc = widest.field if widest else ("judul",)
         raise refuse(
             doc,
-            (field,),
-            f"`{field}` terlalu panjang untuk satu halaman, juga dengan huruf terkecil "
+            loc,
+            f"`{loc[0]}` terlalu panjang untuk satu halaman, juga dengan huruf terkecil "
             f"{MIN_FONT:g} pt; pendekkan teksnya",
         )
     return fitted, heights
@@ -202,7 +236,7 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     header = tables.flow_header(doc, grid)
     header_heights = header.heights(grid.widths)
     room = sheet.bottom - sheet.top - sum(header_heights) - PAGE_SLACK
-    body, sizes = _fit_steps(doc, grid, grid.widths, room - 2 * style.ROOM_OFFPAGE)
+    body, sizes = _fit_steps(doc, grid, grid.widths, room - 2 * style.ROOM_OFFPAGE, header, sum(header_heights))
     pages, y = _identity_pages(sheet)
 
     # The flowchart goes under the identity when it fits there whole, else it starts a new page.

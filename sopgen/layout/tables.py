@@ -32,8 +32,9 @@ class CellSpec:
     fill: str | None = None
     image: Path | None = None
     emblem: bool = False
-    field: str | None = None
-    """The definition key whose text fills this cell (to point at it when it cannot fit)."""
+    field: tuple[str | int, ...] = ()
+    """Where in the definition the text of this cell comes from, e.g. `("langkah", 1, "keterangan")`
+    (to point at it when it cannot fit)."""
 
 
 @dataclass
@@ -92,22 +93,32 @@ def identity(doc: SopDocument, grid: Grid) -> TableSpec:
         ("Tanggal Efektif", [Para(tanggal_panjang(sop.tanggal_efektif) if sop.tanggal_efektif else "-", style.FONT)]),
         ("Disahkan oleh", signatory),
     ]
+    keys = ("nomor", "tanggal_pembuatan", "revisi", "tanggal_efektif", "disahkan_oleh")
     institution = _paras(doc.instansi, 9.0, True, "center")
     institution[0] = replace(institution[0], space_before=EMBLEM + 6)
     cells = [
         CellSpec(
-            0, 0, left, institution, rowspan=len(values), align="center", valign="top", image=doc.logo_path, emblem=True
+            0,
+            0,
+            left,
+            institution,
+            rowspan=len(values),
+            align="center",
+            valign="top",
+            image=doc.logo_path,
+            emblem=True,
+            field=("instansi",),
         )
     ]
-    for row, (caption, paras) in enumerate(values):
+    for row, ((caption, paras), key) in enumerate(zip(values, keys)):
         cells.append(CellSpec(row, left, label - left, [Para(caption, style.FONT)]))
-        cells.append(CellSpec(row, label, n - label, paras))
+        cells.append(CellSpec(row, label, n - label, paras, field=(key,)))
     judul_row = len(values)
-    cells.append(CellSpec(judul_row, 0, left, _paras(sop.unit, style.FONT, True)))
+    cells.append(CellSpec(judul_row, 0, left, _paras(sop.unit, style.FONT, True), field=("unit",)))
     cells.append(
         CellSpec(judul_row, left, label - left, [Para(f"Judul SOP {sop.jenis.capitalize()}", style.FONT, bold=True)])
     )
-    cells.append(CellSpec(judul_row, label, n - label, [Para(sop.judul, 9.0, bold=True)]))
+    cells.append(CellSpec(judul_row, label, n - label, [Para(sop.judul, 9.0, bold=True)], field=("judul",)))
     rows = judul_row + 1
     return TableSpec("identitas", cells, rows, [16.5] * rows, ["block"] * rows, [None] * rows)
 
@@ -129,15 +140,9 @@ def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
         (("peringatan", "Peringatan"), ("pencatatan_pendataan", "Pencatatan dan Pendataan")),
     ]
     cells = []
-    for row, ((left_key, left_caption), (right_key, right_caption)) in enumerate(pairs):
-        cells.append(
-            CellSpec(row, 0, split, content(left_caption, getattr(sop, left_key)), valign="top", field=left_key)
-        )
-        cells.append(
-            CellSpec(
-                row, split, n - split, content(right_caption, getattr(sop, right_key)), valign="top", field=right_key
-            )
-        )
+    for row, pair in enumerate(pairs):
+        for (key, caption), (col, span) in zip(pair, ((0, split), (split, n - split))):
+            cells.append(CellSpec(row, col, span, content(caption, getattr(sop, key)), valign="top", field=(key,)))
     return TableSpec("dasar", cells, 3, [16.5] * 3, ["block"] * 3, [None] * 3)
 
 
@@ -155,8 +160,8 @@ def flow_header(doc: SopDocument, grid: Grid) -> TableSpec:
         CellSpec(0, grid.kelengkapan, 3, head("Mutu Baku")),
         CellSpec(0, grid.ket, 1, head("Ket."), rowspan=2),
     ]
-    for column, name in zip(lanes, doc.sop.pelaksana.values()):
-        cells.append(CellSpec(1, column, 1, head(name)))
+    for column, (key, name) in zip(lanes, doc.sop.pelaksana.items()):
+        cells.append(CellSpec(1, column, 1, head(name), field=("pelaksana", key)))
     for column, caption in ((grid.kelengkapan, "Kelengkapan"), (grid.waktu, "Waktu"), (grid.output, "Output")):
         cells.append(CellSpec(1, column, 1, head(caption)))
     for spec in cells:
@@ -169,17 +174,18 @@ def step_row(doc: SopDocument, grid: Grid, index: int, row: int, size: float = s
     step = doc.sop.langkah[index]
     cells = [
         CellSpec(row, 0, 1, [Para(str(index + 1), size, align="center")], align="center"),
-        CellSpec(row, grid.kegiatan, 1, [Para(step.kegiatan, size)]),
+        CellSpec(row, grid.kegiatan, 1, [Para(step.kegiatan, size)], field=("langkah", index, "kegiatan")),
     ]
     cells += [CellSpec(row, column, 1) for column in grid.lane_columns]
-    cells += [
-        CellSpec(row, grid.kelengkapan, 1, [Para(step.kelengkapan, size)] if step.kelengkapan else []),
-        CellSpec(
-            row, grid.waktu, 1, [Para(str(step.waktu), size, align="center")] if step.waktu else [], align="center"
-        ),
-        CellSpec(row, grid.output, 1, [Para(step.output, size)] if step.output else []),
-        CellSpec(row, grid.ket, 1, [Para(step.keterangan, size)] if step.keterangan else []),
+    texts: list[tuple[int, str, str, Align]] = [
+        (grid.kelengkapan, "kelengkapan", step.kelengkapan, "left"),
+        (grid.waktu, "waktu", str(step.waktu) if step.waktu else "", "center"),
+        (grid.output, "output", step.output, "left"),
+        (grid.ket, "keterangan", step.keterangan, "left"),
     ]
+    for column, key, value, align in texts:
+        paras = [Para(value, size, align=align)] if value else []
+        cells.append(CellSpec(row, column, 1, paras, align=align, field=("langkah", index, key)))
     return cells
 
 
