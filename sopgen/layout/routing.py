@@ -21,6 +21,10 @@ from .refusal import refuse
 from .steps import Edge, edges_of, symbol_height, symbol_kind
 from .symbols import arrowhead, letter_baseline, offpage_box, outline, port, top_at
 
+LABEL_OUTSIDE = 1000.0
+"""Cost of a route whose answer label would stick out of the lanes over a text column: taken only
+when no other route exists."""
+
 
 class NoRoom(Exception):
     """No clear place is left for a connector beside this step (index); the SOP is refused."""
@@ -118,10 +122,39 @@ class Router:
             )
         )
 
-    def label(self, text: str, path: Sequence[Point], side: str) -> None:
-        """Put an answer label beside the exit, on the side the path does not turn to."""
-        if not text:
+    def label(self, text: str, path: Sequence[Point], side: str, source: Shape) -> None:
+        """Put an answer label beside the exit, on the side the path does not turn to; where that
+        would stick out of the lanes over a text column, move it back inside them, under the
+        symbol if it would otherwise cover it."""
+        box = self.label_box(text, path, side)
+        if box is None:
             return
+        for shape in self.shapes:  # an off-page connector close to the exit: step around it
+            if shape is not source and shape.box.overlaps(box):
+                if side == "bottom":
+                    x = shape.box.right + 1 if box.cx >= shape.box.cx else shape.box.x - 1 - box.w
+                    box = Box(x, box.y, box.w, box.h)
+                elif box.cy <= shape.box.cy:
+                    box = Box(box.x, shape.box.y - 0.5 - box.h, box.w, box.h)
+                else:
+                    box = Box(box.x, shape.box.bottom + 0.5, box.w, box.h)
+        left, right = self.lane_edges[0][0] + 0.5, self.lane_edges[-1][1] - 0.5
+        if box.x < left or box.right > right:
+            x = min(max(box.x, left), right - box.w)
+            box = Box(x, box.y, box.w, box.h)
+            if box.overlaps(source.box):
+                box = Box(x, source.box.bottom + 0.5, box.w, box.h)
+        self.labels.append(Label(box, text, style.LABEL, (box.x + 1, box.bottom - 2.2)))
+
+    def label_fits(self, text: str, path: Sequence[Point], side: str) -> bool:
+        """Would the answer label of this exit stay within the lanes (not over a text column)?"""
+        box = self.label_box(text, path, side)
+        return box is None or (box.x >= self.lane_edges[0][0] and box.right <= self.lane_edges[-1][1])
+
+    @staticmethod
+    def label_box(text: str, path: Sequence[Point], side: str) -> Box | None:
+        if not text:
+            return None
         w = fontmetrics.width(text, style.LABEL) + 2
         h = style.LABEL + 3
         x, y = path[0]
@@ -133,7 +166,7 @@ class Router:
         else:
             turns_right = after is not None and after[0] > x + 0.01
             box = Box(x - 2 - w if turns_right else x + 2, y + 0.5, w, h)
-        self.labels.append(Label(box, text, style.LABEL, (box.x + 1, box.bottom - 2.2)))
+        return box
 
     def use(self, shape: Shape, side: str) -> None:
         self.used_sides.setdefault(shape.id, set()).add(side)
@@ -150,7 +183,7 @@ class Router:
             x = min(common, key=lambda v: abs(v - source.box.cx))
             self.add([(x, source.box.bottom), (x, top_at(target, x))], source, target, edge.kind)
             self.use(source, "bottom")
-            self.label(edge.label, [(x, source.box.bottom), (x, top_at(target, x))], "bottom")
+            self.label(edge.label, [(x, source.box.bottom), (x, top_at(target, x))], "bottom", source)
             return
         side = "right" if target.box.cx > source.box.cx else "left"
         start = port(source, side)
@@ -158,7 +191,7 @@ class Router:
         path = [start, (x, start[1]), (x, top_at(target, x))]
         self.add(path, source, target, edge.kind)
         self.use(source, side)
-        self.label(edge.label, path, side)
+        self.label(edge.label, path, side, source)
 
     def leave_page(self, source: Shape, edge: Edge) -> str:
         """Arrow from the last symbol of a page down into a new off-page connector."""
@@ -167,7 +200,7 @@ class Router:
         connector = self.offpage(letter, x, source.box.bottom + style.ARROW_GAP + style.OFFPAGE / 2, "keluar")
         self.add([(x, source.box.bottom), (x, connector.box.y)], source, connector, edge.kind)
         self.use(source, "bottom")
-        self.label(edge.label, [(x, source.box.bottom), (x, connector.box.y)], "bottom")
+        self.label(edge.label, [(x, source.box.bottom), (x, connector.box.y)], "bottom", source)
         return letter
 
     def enter_page(self, letter: str, target: Shape, edge: Edge) -> None:
@@ -264,15 +297,18 @@ class Router:
             ):
                 continue
             cost = abs(x - source.box.cx) + abs(x - target.box.cx) + penalty + (60 if side == "bottom" else 0)
+            if not self.label_fits(edge.label, path, side):
+                cost += LABEL_OUTSIDE
             if best is None or cost < best[0]:
                 best = (cost, x, side, path)
         if best is None:
             return False
         _, x, side, path = best
-        self.channels.append((x, path[-4][1], path[-3][1]))
+        low, high = sorted((path[-4][1], path[-3][1]))
+        self.channels.append((x, low, high))
         self.add(path, source, target, edge.kind)
         self.use(source, side)
-        self.label(edge.label, path, side)
+        self.label(edge.label, path, side, source)
         return True
 
     def branch_out(self, source: Shape, edge: Edge) -> str:
@@ -291,7 +327,8 @@ class Router:
                     continue
                 if self.blocked(start, (x, start[1]), (source,)):
                     continue
-                options.append((abs(x - source.box.cx) + penalty, x, side, start))
+                outside = 0.0 if self.label_fits(edge.label, [start, (x, start[1])], side) else LABEL_OUTSIDE
+                options.append((abs(x - source.box.cx) + penalty + outside, x, side, start))
             if options:
                 break
         if options:
@@ -311,7 +348,7 @@ class Router:
             side, path = "bottom", [(x, y), (x, connector.box.y)]
             self.add(path, source, connector, edge.kind)
         self.use(source, side)
-        self.label(edge.label, path, side)
+        self.label(edge.label, path, side, source)
         return letter
 
     def branch_in(self, letter: str, target: Shape, edge: Edge) -> None:
