@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from .files import safe_stem, write_atomic
 
 DEFAULT_FOLDER = Path("output") / "pratinjau"
 PNG_DPI = 100
+REWATCH_SECONDS = 0.5
+"""How often the watch checks that the watched folder is still the one at its path."""
 
 
 def render(source: Path, folder: Path, png: bool = False) -> tuple[list[Path], list[Diagnostic]]:
@@ -48,8 +51,9 @@ def _pngs(pdf_path: Path, folder: Path, stem: str) -> list[Path]:
             written.append(target)
     finally:
         document.close()
+    page = re.compile(re.escape(stem) + r"-\d+")  # this SOP's pages only: not those of `{stem}-2.yaml`
     for old in folder.glob(f"{stem}-*.png"):
-        if old not in written and old.stem.rsplit("-", 1)[-1].isdigit():
+        if old not in written and page.fullmatch(old.stem):
             old.unlink(missing_ok=True)
     return written
 
@@ -75,14 +79,47 @@ def watched_files(source: Path) -> list[Path]:
     return [source, source.parent / ORGANISATION_FILE]
 
 
-def changes(source: Path, stop_after: int | None = None) -> Iterator[set[Path]]:
-    """Yield the changed files each time the definition or its organisation profile is saved."""
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _batches(folder: Path) -> Iterator[set[Path]]:
+    """The changed paths in `folder`, batch by batch, also after the folder is deleted or replaced
+    (an editor or a sync tool): the watch then follows the folder now at that path, and a folder
+    that comes back counts as a change of everything in it."""
     from watchfiles import watch
 
+    while True:
+        identity = _identity(folder)
+        if identity is not None:
+            try:
+                for batch in watch(
+                    folder, debounce=60, step=20, rust_timeout=int(REWATCH_SECONDS * 1000), yield_on_timeout=True
+                ):
+                    yield {Path(path) for _, path in batch}
+                    if _identity(folder) != identity:
+                        break
+            except FileNotFoundError:  # gone before the watch started
+                pass
+        while _identity(folder) is None:
+            time.sleep(REWATCH_SECONDS)
+        try:
+            found = set(folder.iterdir())
+        except OSError:
+            continue
+        yield found
+
+
+def changes(source: Path, stop_after: int | None = None) -> Iterator[set[Path]]:
+    """Yield the changed files each time the definition or its organisation profile is saved."""
     targets = {p.resolve() for p in watched_files(source)}
     seen = 0
-    for batch in watch(source.parent, debounce=60, step=20, rust_timeout=0, yield_on_timeout=False):
-        changed = {Path(path).resolve() for _, path in batch} & targets
+    for batch in _batches(source.parent):
+        changed = {path.resolve() for path in batch} & targets
         if changed:
             yield changed
             seen += 1

@@ -1,102 +1,151 @@
 """Editing definitions in place: append a revision, scaffold a new SOP.
 
-A revision is inserted as text into the file, beside the lines that are there: every comment,
-quote and indentation of the user's YAML stays exactly as it was. The result is checked before
-it is written, and written atomically.
+A revision is inserted as text into the file, beside what is there: every comment, quote,
+indentation and line ending of the user's YAML stays exactly as it was. Where to insert is read
+from the YAML parser's node marks, so any layout works: `revisi` as a block or flow list, absent,
+quoted keys, an indented document, values on the next line, `...`, CRLF, a BOM. The result is
+checked before it is written (it must load with the new revision last and nothing else changed),
+and written atomically over the real file (a symlink stays a symlink, permissions are kept).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
+import stat
+import tempfile
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
-from .definition.loader import load_sop
-from .definition.source import decode
+from .definition.loader import load_organisation, load_sop
+from .definition.model import Sop
+from .definition.source import FORBIDDEN_IN_YAML, clean_name
 from .errors import Diagnostic, UserError
 from .files import safe_stem, write_atomic
 from .templating import render
 
-TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:", re.MULTILINE)
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+BOM = b"\xef\xbb\xbf"
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
+"""Characters JSON leaves raw that YAML might read as a control or a line break."""
+UNSAFE = "revisi baru tidak dapat ditambahkan dengan aman; tambahkan secara manual"
 
 
 def _entry(number: int, day: dt.date, note: str) -> str:
-    return f"{{ke: {number}, tanggal: {day.isoformat()}, catatan: {_quote(note)}}}"
+    note_text = json.dumps(note, ensure_ascii=False).translate(ESCAPES)  # a JSON string is a YAML one
+    return f"{{ke: {number}, tanggal: {day.isoformat()}, catatan: {note_text}}}"
 
 
-def _top_keys(lines: list[str]) -> list[tuple[int, str]]:
-    return [(i, m.group("key")) for i, line in enumerate(lines) if (m := TOP_KEY.match(line))]
+def _end(node: Any) -> int:
+    """Where a node's own text ends (a block collection ends with its last entry, not at the next key)."""
+    while isinstance(node.value, list) and node.value and not node.flow_style:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    return int(node.end_mark.index)
+
+
+def _new_line(text: str, end: int, line: str, newline: str) -> tuple[int, str]:
+    """Insert `line` as a line of its own after the line holding `end`."""
+    if end > 0 and text[end - 1] in "\r\n":  # a block text ends at the start of the next line
+        return end, line + newline
+    found = LINE_BREAK.search(text, end)
+    return (found.end(), line + newline) if found else (len(text), newline + line)
+
+
+def _insertion(text: str, entry: str) -> tuple[int, str]:
+    """Where the new revision goes in `text`, and the text to insert there."""
+    from ruamel.yaml import YAML
+
+    root = YAML(typ="rt").compose(FORBIDDEN_IN_YAML.sub(" ", text))  # same length: marks stay valid
+    pairs = {clean_name(str(key.value))[0]: (key, value) for key, value in root.value}
+    newline = found.group() if (found := LINE_BREAK.search(text)) else "\n"
+    if "revisi" in pairs:
+        _, value = pairs["revisi"]
+        if value.flow_style and value.value:
+            return _end(value.value[-1]), f", {entry}"
+        if value.flow_style:  # []
+            return int(value.end_mark.index) - 1, entry
+        dash = text.rfind("-", 0, value.value[-1].start_mark.index)  # the list may start with `&anchor`
+        column = dash - max(text.rfind("\n", 0, dash), text.rfind("\r", 0, dash)) - 1
+        return _new_line(text, _end(value), f"{' ' * column}- {entry}", newline)
+    key, value = pairs.get("tanggal_efektif") or pairs["tanggal_pembuatan"]
+    end = max(_end(value), int(key.end_mark.index))
+    if root.flow_style:
+        return end, f", revisi: [{entry}]"
+    indent = " " * key.start_mark.column
+    return _new_line(text, end, f"{indent}revisi:{newline}{indent}  - {entry}", newline)
 
 
 def add_revision(path: Path, note: str, day: dt.date | None = None) -> int:
     """Append the next revision to a definition; return its number."""
     day = day or dt.date.today()
-    loaded = load_sop(path)  # refuse to touch a definition that does not load
-    sop = loaded.document.sop
+    sop = load_sop(path).document.sop  # refuse to touch a definition that does not load
     number = (sop.revisi_terakhir.ke if sop.revisi_terakhir else 0) + 1
-    raw = path.read_bytes()
-    newline = "\r\n" if b"\r\n" in raw else "\n"
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    lines = decode(path, raw).split("\n")
-    keys = _top_keys(lines)
-    entry = _entry(number, day, note)
-    index = next((i for i, (_, key) in enumerate(keys) if key == "revisi"), None)
-    if index is None:
-        after = next(
-            (line for line, key in keys if key == "tanggal_efektif"),
-            next(line for line, key in keys if key == "tanggal_pembuatan"),
-        )
-        lines[after + 1 : after + 1] = ["revisi:", f"  - {entry}"]
-    else:
-        line = keys[index][0]
-        value = lines[line].split(":", 1)[1].split("#", 1)[0].strip()
-        if value in ("", "[]"):
-            end = keys[index + 1][0] if index + 1 < len(keys) else len(lines)
-            while end - 1 > line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
-                end -= 1
-            items = [text for text in lines[line + 1 : end] if text.lstrip().startswith("- ")]
-            indent = (len(items[0]) - len(items[0].lstrip())) if items else 2
-            if value == "[]":
-                lines[line] = lines[line].replace("[]", "", 1).rstrip()
-            lines[end:end] = [" " * indent + f"- {entry}"]
-        elif value.startswith("[") and value.endswith("]"):
-            inner = value[1:-1].strip()
-            lines[line] = lines[line].replace(value, f"[{inner + ', ' if inner else ''}{entry}]", 1)
-        else:
-            raise UserError(
-                [
-                    Diagnostic(
-                        path,
-                        line + 1,
-                        1,
-                        "`revisi` ditulis dalam bentuk yang tidak dapat "
-                        "ditambah otomatis; tambahkan revisi secara manual",
-                    )
-                ]
-            )
-    text = newline.join(lines)
-    encoded = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    _check_text(path, encoded, number)
-    write_atomic(path, lambda stream: stream.write(encoded))
+    target = path.resolve()  # through a symlink: the link stays, its target is edited
+    mode = stat.S_IMODE(target.stat().st_mode)
+    if not mode & 0o222 or not os.access(target, os.W_OK):  # the bits, as root ignores them
+        raise UserError([Diagnostic(path, None, None, "berkas hanya-baca; izinkan penulisan berkas ini lalu ulangi")])
+    encoded, moved = _edit(path, target.read_bytes(), _entry(number, day, note))
+    _check(path, encoded, sop, number, moved)
+    write_atomic(target, lambda stream: stream.write(encoded))
+    with suppress(OSError):
+        os.chmod(target, mode)
     return number
 
 
-def _check_text(path: Path, encoded: bytes, number: int) -> None:
-    """The edited text must load, with the new revision last; else nothing is written."""
-    probe = path.with_name(f".{path.name}.periksa")
+def _edit(path: Path, raw: bytes, entry: str) -> tuple[bytes, _Moved]:
+    """The file's bytes with `entry` inserted (BOM and line endings kept), and where it went."""
+    from ruamel.yaml.error import YAMLError
+
     try:
-        probe.write_bytes(encoded)
-        sop = load_sop(probe).document.sop
-    finally:
-        probe.unlink(missing_ok=True)
-    if not sop.revisi or sop.revisi[-1].ke != number:
-        raise UserError(
-            [Diagnostic(path, None, None, "revisi baru tidak dapat ditambahkan dengan aman; tambahkan secara manual")]
-        )
+        text = raw.decode("utf-8-sig")
+        at, inserted = _insertion(text, entry)
+        edited = (BOM if raw.startswith(BOM) else b"") + (text[:at] + inserted + text[at:]).encode("utf-8")
+    except (YAMLError, KeyError, UnicodeError):  # a layout not foreseen, a note that is not text
+        raise UserError([Diagnostic(path, None, None, UNSAFE)]) from None
+    return edited, _Moved(text, at, inserted)
+
+
+class _Moved:
+    """Maps a line of the edited text back to the user's file; the inserted lines to where they go."""
+
+    def __init__(self, text: str, at: int, inserted: str):
+        self.first = len(LINE_BREAK.findall(text, 0, at)) + 1
+        self.added = len(LINE_BREAK.findall(inserted))
+        self.anchor = len(LINE_BREAK.findall(text, 0, max(at - 1, 0))) + 1
+
+    def __call__(self, diagnostic: Diagnostic, path: Path) -> Diagnostic:
+        line, column = diagnostic.line, diagnostic.column
+        if line is not None and line > self.first + self.added:
+            line -= self.added
+        elif line is not None and line >= self.first:
+            line, column = self.anchor, None
+        return Diagnostic(path, line, column, diagnostic.message, diagnostic.severity)
+
+
+def _check(path: Path, encoded: bytes, sop: Sop, number: int, moved: _Moved) -> None:
+    """The edited text must load with the new revision last and nothing else changed; else nothing
+    is written. It is loaded from a private folder, and its problems are told against `path`."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="sopgen-") as folder:
+            probe = Path(folder) / path.name
+            probe.write_bytes(encoded)
+            try:
+                edited = load_sop(probe, load_organisation(path.parent)).document.sop
+            except UserError as exc:
+                raise UserError([moved(d, path) if d.path == probe else d for d in exc.diagnostics]) from None
+    except OSError as exc:
+        problem = f"revisi tidak dapat diperiksa: folder sementara sistem tidak dapat ditulis (galat {exc.errno})"
+        raise UserError([Diagnostic(path, None, None, problem)]) from None
+    if (
+        not edited.revisi
+        or edited.revisi[-1].ke != number
+        or edited.model_copy(update={"revisi": edited.revisi[:-1]}) != sop
+    ):
+        raise UserError([Diagnostic(path, moved.anchor, None, UNSAFE)])
 
 
 def new_definition(title: str, folder: Path, jenis: str = "makro") -> Path:
