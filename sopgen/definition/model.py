@@ -52,6 +52,8 @@ Jenis = Literal["makro", "mikro"]
 MAX_LANES = 12
 """At F4 landscape, 12 lanes of about 43 pt are the most that keep symbols and texts legible."""
 
+MAX_AMOUNT = 10_000
+"""Largest number a step's `waktu` may hold (anything more is a typing mistake)."""
 MINUTES_PER = {"menit": 1, "jam": 60, "hari": 60 * 8}
 """Minutes per unit; a working day (hari kerja) counts 8 hours."""
 
@@ -92,6 +94,9 @@ def parse_waktu(value: object) -> Waktu | None:
     amount = float(match.group(1).replace(",", "."))
     if amount <= 0:
         raise PydanticCustomError("waktu", "waktu harus lebih dari nol")
+    if amount > MAX_AMOUNT:
+        shown = f"{MAX_AMOUNT:,}".replace(",", ".")
+        raise PydanticCustomError("waktu", f"waktu terlalu besar; paling banyak {shown} menit, jam atau hari")
     return Waktu(amount, match.group(2).lower())  # type: ignore[arg-type]
 
 

@@ -179,9 +179,41 @@ def _translate(problem: str, context: str) -> str:
     )
 
 
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings read (a definition needs five)."""
+
+
 def parse(path: Path, text: str) -> YamlSource:
     """Plain data and positions of a YAML text: through libyaml when it can, else through ruamel."""
+    deep = _too_deep(text)
+    if deep is not None:
+        raise _error(
+            path,
+            deep,
+            None,
+            f"daftar atau pemetaan bersarang lebih dari {MAX_DEPTH} tingkat; definisi SOP tidak "
+            "memerlukannya, periksa kurung `[`/`{` yang tidak ditutup",
+        )
     return _fast(path, text) or parse_with_ruamel(path, text)
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where brackets (flow style) or indentation nest deeper than MAX_DEPTH, if any."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        content = line.lstrip(" ")
+        if (len(line) - len(content)) // 2 > MAX_DEPTH:
+            return number
+        for char in content:
+            if char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif char in "]}":
+                depth = max(0, depth - 1)
+            elif char == "#":
+                break
+    return None
 
 
 def parse_with_ruamel(path: Path, text: str) -> YamlSource:
@@ -516,8 +548,11 @@ def _plain(node: Any, loc: Loc, source: YamlSource, budget: list[int], seen: set
         seen = seen | {id(node)}
         result: dict[Any, Any] = {}
         for key in node:
-            kl, kc = node.lc.key(key)
-            vl, vc = node.lc.value(key)
+            try:
+                kl, kc = node.lc.key(key)
+                vl, vc = node.lc.value(key)
+            except KeyError:  # a key brought in by a YAML merge (`<<: *name`) has no place of its own
+                kl, kc = vl, vc = node.lc.line, node.lc.col
             child = _key(key, loc, (kl + 1, kc + 1), (vl + 1, vc + 1), source, result)
             result[child[-1]] = _plain(node[key], child, source, budget, seen)
         return result
