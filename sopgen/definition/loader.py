@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, UserError
-from . import lint
+from . import emblem, lint
 from .messages import clean_loc, message
 from .model import Branch, Organisasi, Sop, SopDocument
 from .source import Loc, YamlSource, read
@@ -196,8 +196,13 @@ def load_sop(path: Path, organisation: tuple[Organisasi, Path] | None = None) ->
     logo_path = None
     if org is not None and org.logo and org_path is not None:
         logo_path = org_path.parent / org.logo
-        if not logo_path.is_file():
-            problems.append(Diagnostic(org_path, *_org_logo_pos(org_path), f"berkas logo `{org.logo}` tidak ditemukan"))
+        wrong = (
+            f"berkas logo `{org.logo}` tidak ditemukan"
+            if not logo_path.is_file()
+            else emblem.problem(logo_path, org.logo)
+        )
+        if wrong:
+            problems.append(Diagnostic(org_path, *_org_logo_pos(org_path), wrong))
     if problems or org is None:
         raise UserError(problems)
     positions = {loc: pos for loc, pos in source.value_pos.items() if len(loc) <= 3}
