@@ -129,6 +129,15 @@ class _Sheet:
     edges: list[float]
 
     @property
+    def title(self) -> Para:
+        """The flowchart's title, wrapped over as many lines as the full width needs."""
+        return Para(self.doc.sop.flow_title, style.TITLE, bold=True, align="center")
+
+    @property
+    def title_h(self) -> float:
+        return style.snap(max(TITLE_H, text_height((self.title,), self.full_width)))
+
+    @property
     def left(self) -> float:
         return MARGINS.left
 
@@ -188,10 +197,10 @@ def _flow_page(
     """One page of the flowchart table (title on the first), with its symbols placed."""
     doc, grid = sheet.doc, sheet.grid
     if number == 0:
-        title = Para(doc.sop.flow_title, style.TITLE, bold=True, align="center")
-        box = Box(sheet.left, y, sheet.full_width, TITLE_H)
+        title = sheet.title
+        box = Box(sheet.left, y, sheet.full_width, sheet.title_h)
         page.blocks.append(TextBlock(box, (title,), place((title,), box, "middle")))
-        y += TITLE_H
+        y += sheet.title_h
     specs = list(header.cells)
     for row_index, index in enumerate(flow_page.steps, start=2):
         specs += tables.step_row(doc, grid, index, row_index, sizes[index])
@@ -240,9 +249,9 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     pages, y = _identity_pages(sheet)
 
     # The flowchart goes under the identity when it fits there whole, else it starts a new page.
-    below = style.SPACER + TITLE_H + sum(header_heights)
+    below = style.SPACER + sheet.title_h + sum(header_heights)
     start_below = y + below + sum(body) <= sheet.bottom - PAGE_SLACK
-    first_room = sheet.bottom - y - below - PAGE_SLACK if start_below else room - TITLE_H
+    first_room = sheet.bottom - y - below - PAGE_SLACK if start_below else room - sheet.title_h
     flow_pages = paginate(doc, body, first_room, room)
 
     # Every page's geometry first, then the arrows: a branch may point to a later page.

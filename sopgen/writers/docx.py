@@ -54,7 +54,12 @@ def _run(text: str, size: float, bold: bool) -> str:
 
 
 def paragraph_xml(
-    para: Para | None, line: float, extra_ppr: Sequence[str] = (), runs: str = "", rule: str = "exact"
+    para: Para | None,
+    line: float,
+    extra_ppr: Sequence[str] = (),
+    runs: str = "",
+    rule: str = "exact",
+    after: float = 0.0,
 ) -> str:
     """One paragraph with exact line spacing (the layout's leading), so heights agree.
 
@@ -75,10 +80,23 @@ def paragraph_xml(
         properties.append(f'<w:ind w:left="{twips(CHECKBOX_INDENT)}"/>')
     content += _run(para.text, para.size, para.bold)
     properties.append(
-        f'<w:spacing w:before="{twips(para.space_before)}" w:after="0" w:line="{twips(line)}" w:lineRule="exact"/>'
+        f'<w:spacing w:before="{twips(para.space_before)}" w:after="{twips(after)}" w:line="{twips(line)}" '
+        'w:lineRule="exact"/>'
     )
     properties.append(f'<w:jc w:val="{para.align}"/>')
     return f"<w:p {NS}>{element('pPr', properties)}{runs}{content}</w:p>"
+
+
+def _text_block(block: TextBlock, page_break: Sequence[str]) -> str:
+    """The title above the flowchart: one line as tall as its block, or its wrapped lines centred."""
+    para = block.paras[0]
+    if len(block.lines) <= 1:
+        return paragraph_xml(para, block.box.h, page_break)
+    line = leading(para.size)
+    before = (block.box.h - len(block.lines) * line) / 2
+    return paragraph_xml(
+        replace(para, space_before=before), line, page_break, after=block.box.h - before - len(block.lines) * line
+    )
 
 
 def _cell_xml(
@@ -293,7 +311,7 @@ def build(document: LaidOutDocument):
             if isinstance(block, Spacer):
                 add(paragraph_xml(None, block.box.h, page_break))
             elif isinstance(block, TextBlock):
-                add(paragraph_xml(block.paras[0], block.box.h, page_break))
+                add(_text_block(block, page_break))
             elif isinstance(block, Table):
                 if break_pending:
                     add(paragraph_xml(None, SEPARATOR_H, page_break))

@@ -169,7 +169,7 @@ class _Sheet:
         target = self.ws.cell(row, 1, xml_text(para.text))
         target.data_type = "s"
         target.font = Font(name=OFFICE_FONT, size=para.size, bold=para.bold)
-        target.alignment = Alignment(horizontal=para.align, vertical="center")
+        target.alignment = Alignment(horizontal=para.align, vertical="center", wrap_text=len(block.lines) > 1)
         self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(self.document.columns))
 
     def emblem(self, image: Path, box) -> None:
