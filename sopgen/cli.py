@@ -12,11 +12,13 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_text import Command, Group, is_usage_error, usage_error
 from .errors import Diagnostic, OutputError, UserError
-from .folders import BOOK_NAME, DEFAULT_OUTPUT, REGISTER_NAME
+from .folders import BOOK_NAME, DEFAULT_DEFINITIONS, DEFAULT_OUTPUT, REGISTER_NAME
 from .writers import WRITERS
 
 app = typer.Typer(
+    cls=Group,
     help="sopgen: membuat lembar SOP AP (PermenPANRB 35/2012) dari definisi YAML, dalam format XLSX, DOCX dan PDF.",
     no_args_is_help=True,
     add_completion=False,
@@ -51,7 +53,9 @@ JOBS_HELP = (
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Berkas atau folder definisi SOP (bawaan: definitions/).", show_default=False),
+    typer.Argument(
+        help="Berkas atau folder definisi SOP (bawaan: definitions/).", show_default=False, metavar="BERKAS/FOLDER"
+    ),
 ]
 
 
@@ -86,34 +90,63 @@ def _formats(value: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"sopgen {__version__}")
+        raise typer.Exit(0)
+
+
+def _require_definitions(paths: list[Path] | None) -> None:
+    """Without paths, sopgen reads `definitions/` of the folder it runs in: say plainly when there is none."""
+    if not paths and not DEFAULT_DEFINITIONS.is_dir():
+        typer.echo(
+            f"Folder `{DEFAULT_DEFINITIONS}` tidak ada di {Path.cwd()}. Jalankan sopgen di folder yang berisi "
+            f"`{DEFAULT_DEFINITIONS}/`, sebutkan foldernya (mis. `sopgen build D:\\SOP\\definitions`), atau buat "
+            'SOP pertama dengan `sopgen new "Judul SOP"`.',
+            err=True,
+        )
+        raise typer.Exit(1)
+
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Tampilkan traceback untuk kesalahan internal.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Tampilkan versi sopgen lalu keluar.", is_eager=True, callback=_show_version),
+    ] = False,
 ) -> None:
     STATE["debug"] = debug
 
 
-@app.command("build")
+@app.command("build", cls=Command)
 def build_command(
     paths: PathsArg = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Format keluaran, dipisah koma.")] = ",".join(WRITERS),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False)] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Format keluaran, dipisah koma.", metavar="FORMAT")
+    ] = ",".join(WRITERS),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.", metavar="FOLDER")] = DEFAULT_OUTPUT,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False, metavar="N")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Buat ulang semua SOP, juga yang tidak berubah.")] = False,
 ) -> None:
     """Membuat lembar SOP dari definisi YAML (hanya yang berubah sejak pembuatan terakhir)."""
     from .report import run_build
 
+    _require_definitions(paths)
     code = run_build(paths or [], _formats(format), out, jobs, force, _print, _shown)
     if code:
         raise typer.Exit(code)
 
 
-@app.command("book")
+@app.command("book", cls=Command)
 def book_command(
     paths: PathsArg = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.")] = DEFAULT_OUTPUT,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder keluaran.", metavar="FOLDER")] = DEFAULT_OUTPUT,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False, metavar="N")
+    ] = None,
 ) -> None:
     """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP."""
     from .book import collect, write_book, write_register
@@ -121,6 +154,7 @@ def book_command(
     from .files import write_atomic
     from .report import run_build
 
+    _require_definitions(paths)
     code = run_build(paths or [], list(WRITERS), out, jobs, False, _print, _shown)
     if code == INTERRUPTED:  # no book or register that links to sheets never built
         raise typer.Exit(code)
@@ -140,12 +174,13 @@ def book_command(
         raise typer.Exit(1)
 
 
-@app.command("preview")
+@app.command("preview", cls=Command)
 def preview_command(
-    path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang sedang disunting.")],
+    path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang sedang disunting.", metavar="BERKAS")],
     png: Annotated[bool, typer.Option("--png", help="Buat juga gambar PNG setiap halaman.")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Buat ulang setiap kali berkas disimpan.")] = False,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder pratinjau.")] = Path("output") / "pratinjau",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder pratinjau.", metavar="FOLDER")] = Path("output")
+    / "pratinjau",
     open_: Annotated[bool, typer.Option("--buka/--tanpa-buka", help="Buka PDF di penampil sistem.")] = True,
 ) -> None:
     """Membuat pratinjau PDF satu SOP dan membukanya; dengan --watch, diperbarui setiap disimpan."""
@@ -173,12 +208,12 @@ def preview_command(
             typer.echo("Pengamatan dihentikan.")
 
 
-@app.command("revise")
+@app.command("revise", cls=Command)
 def revise_command(
-    path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang direvisi.")],
-    catatan: Annotated[str, typer.Option("--catatan", help="Catatan revisi.")],
+    path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang direvisi.", metavar="BERKAS")],
+    catatan: Annotated[str, typer.Option("--catatan", help="Catatan revisi.", metavar="TEKS")],
     tanggal: Annotated[
-        str | None, typer.Option("--tanggal", help="Tanggal revisi TTTT-BB-HH (bawaan: hari ini).")
+        str | None, typer.Option("--tanggal", help="Tanggal revisi (bawaan: hari ini).", metavar="TTTT-BB-HH")
     ] = None,
 ) -> None:
     """Menambahkan revisi berikutnya ke definisi SOP, tanpa mengubah isi lainnya."""
@@ -197,15 +232,16 @@ def revise_command(
     typer.echo(f"{_shown(path)}: revisi ke-{number} ditambahkan.")
 
 
-@app.command("new")
+@app.command("new", cls=Command)
 def new_command(
-    judul: Annotated[str, typer.Argument(help="Judul SOP baru.")],
-    jenis: Annotated[str, typer.Option("--jenis", help="makro atau mikro.")] = "makro",
-    folder: Annotated[Path, typer.Option("--folder", help="Folder definisi.")] = Path("definitions"),
+    judul: Annotated[str, typer.Argument(help="Judul SOP baru.", metavar="JUDUL")],
+    jenis: Annotated[str, typer.Option("--jenis", help="makro atau mikro.", metavar="JENIS")] = "makro",
+    folder: Annotated[Path, typer.Option("--folder", help="Folder definisi.", metavar="FOLDER")] = Path("definitions"),
 ) -> None:
     """Membuat berkas definisi SOP baru dari templat, lengkap dengan komentar penjelasan."""
     from .revise import new_definition
 
+    jenis = jenis.strip().lower()
     if jenis not in ("makro", "mikro"):
         typer.echo("Jenis harus `makro` atau `mikro`.", err=True)
         raise typer.Exit(2)
@@ -215,12 +251,13 @@ def new_command(
     )
 
 
-@app.command("check")
+@app.command("check", cls=Command)
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
     from .build import discover
     from .pipeline import prepare
 
+    _require_definitions(paths)
     sources, missing = discover(paths or [])
     errors = len(missing)
     for diagnostic in missing:
@@ -240,9 +277,11 @@ def check_command(paths: PathsArg = None) -> None:
         raise typer.Exit(1)
 
 
-@app.command("schema")
+@app.command("schema", cls=Command)
 def schema_command(
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Tulis ke berkas ini (bawaan: layar).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Tulis ke berkas ini (bawaan: layar).", metavar="BERKAS")
+    ] = None,
 ) -> None:
     """Mengekspor JSON Schema format definisi SOP, untuk pemeriksaan di editor."""
     from .definition.schema import sop_schema
@@ -257,8 +296,8 @@ def schema_command(
         typer.echo(f"Skema ditulis ke {_shown(out)}.")
 
 
-@app.command("layout")
-def layout_command(path: Annotated[Path, typer.Argument(help="Berkas definisi SOP.")]) -> None:
+@app.command("layout", cls=Command)
+def layout_command(path: Annotated[Path, typer.Argument(help="Berkas definisi SOP.", metavar="BERKAS")]) -> None:
     """Menampilkan tata letak halaman (untuk pemeriksaan): langkah, simbol, dan panah per halaman."""
     from .layout.dump import dump
     from .pipeline import prepare
@@ -272,7 +311,7 @@ def layout_command(path: Annotated[Path, typer.Argument(help="Berkas definisi SO
     typer.echo(dump(prepared.laid_out), nl=False)
 
 
-@app.command("version")
+@app.command("version", cls=Command)
 def version_command() -> None:
     """Menampilkan versi sopgen."""
     typer.echo(f"sopgen {__version__}")
@@ -287,7 +326,7 @@ def main() -> None:
                 reconfigure(encoding="utf-8", errors="replace")
     _catch_stop_signals()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="sopgen")
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
@@ -301,6 +340,8 @@ def main() -> None:
         typer.echo(str(exc), err=True)
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+        if is_usage_error(exc):
+            sys.exit(usage_error(exc))
         show = getattr(exc, "show", None)
         if callable(show) and hasattr(exc, "exit_code"):
             show()
