@@ -6,7 +6,9 @@ message the user reads. Types without a rule fall back to pydantic's own text af
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -109,8 +111,79 @@ def _not_text(f: Failure) -> str:
     return f"{f.where}: harus berupa teks"
 
 
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan"),
+            ("februari", "feb", "pebruari"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "agt", "ags"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov", "nop"),
+            ("desember", "des"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+DAY_FIRST = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2}|[A-Za-z]+)[-/. ](\d{4})\s*$")
+YEAR_FIRST = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\s*$")
+
+
+def date_hint(value: object) -> str | None:
+    """The ISO date a user most likely meant (`14-12-2017`, `14/12/2017`, `14 Desember 2017`)."""
+    text = str(value)
+    match = DAY_FIRST.match(text)
+    if match:
+        day, month, year = match.groups()
+        number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+        parts = (int(year), number, int(day)) if number else None
+    else:
+        match = YEAR_FIRST.match(text)
+        parts = (int(match[1]), int(match[2]), int(match[3])) if match else None
+    if parts is None:
+        return None
+    try:
+        return dt.date(*parts).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
 def _bad_date(f: Failure) -> str:
+    hint = date_hint(f.value)
+    if hint:
+        return f"{f.where}: `{f.value}` bukan tanggal yang sah; maksudnya `{hint}`? Tanggal ditulis TTTT-BB-HH"
     return f"{f.where}: `{f.value}` bukan tanggal yang sah; tulis sebagai TTTT-BB-HH, misalnya 2018-05-02"
+
+
+WAKTU_HINTS: list[tuple[str, Callable[[re.Match[str]], str]]] = [
+    (r"^(\d+) jam (\d+) menit$", lambda m: f"{int(m[1]) * 60 + int(m[2])} menit"),
+    (r"^(\d+) hari (\d+) jam$", lambda m: f"{int(m[1]) * 8 + int(m[2])} jam"),
+    (r"^(\d+) minggu$", lambda m: f"{int(m[1]) * 5} hari"),
+    (r"^(\d+) bulan$", lambda m: f"{int(m[1]) * 22} hari"),
+    (r"^setengah hari$", lambda m: "4 jam"),
+    (r"^setengah jam$", lambda m: "30 menit"),
+    (r"^(?:se|satu )hari$", lambda m: "1 hari"),
+    (r"^(?:se|satu )jam$", lambda m: "1 jam"),
+    (r"^(\d+) (?:detik|dtk)$", lambda m: "1 menit"),
+    (r"^(\d+) (mnt|menit|jam|hari)\.?$", lambda m: f"{m[1]} {m[2].replace('mnt', 'menit')}"),
+]
+"""Durations people write -> the form the sheet accepts (1 hari = 8 jam kerja, 1 minggu = 5 hari kerja)."""
+
+
+def waktu_hint(value: object) -> str | None:
+    text = " ".join(str(value).lower().split())
+    for pattern, answer in WAKTU_HINTS:
+        match = re.match(pattern, text)
+        if match:
+            return answer(match)
+    return None
 
 
 def _too_short(f: Failure) -> str:
@@ -176,6 +249,8 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
         clean_loc(tuple(error["loc"])), error.get("input"), dict(error.get("ctx") or {}), error["msg"], model
     )
     if kind in CUSTOM:
-        return f"{failure.where}: {failure.text}"
+        hint = waktu_hint(failure.value) if kind == "waktu" else None
+        suggestion = f"; maksudnya `{hint}`?" if hint else ""
+        return f"{failure.where}: {failure.text}{suggestion}"
     rule = RULES.get(kind) or FAMILIES.get(kind.split("_", 1)[0], _fallback)
     return rule(failure)

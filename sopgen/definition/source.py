@@ -179,6 +179,9 @@ def _translate(problem: str, context: str) -> str:
     )
 
 
+STEP_KEYS = frozenset(("kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "id", "keputusan"))
+"""Keys of a step: written twice in one mapping, they usually mean a step lost its leading `- `."""
+
 MAX_DEPTH = 40
 """Deepest nesting of lists and mappings read (a definition needs five)."""
 
@@ -232,6 +235,11 @@ def parse_with_ruamel(path: Path, text: str) -> YamlSource:
         mark = exc.problem_mark
         key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else ""
         message = f"kunci `{key}` ditulis dua kali" if key else "kunci yang sama ditulis dua kali"
+        if key in STEP_KEYS:
+            message += (
+                "; bila ini langkah baru, awali barisnya dengan `- ` (tanda hubung dan spasi) sejajar dengan "
+                "`- ` langkah sebelumnya"
+            )
         raise _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None, message) from None
     except MarkedYAMLError as exc:
         raise _syntax_error(path, text, exc) from None
@@ -343,9 +351,30 @@ def _syntax_error(path: Path, text: str, exc: Any) -> UserError:
     quote = _quote_problem(text, mark.line if mark else len(text.splitlines()))
     if quote is not None:
         return _error(path, *quote)
+    glued = _key_without_space(text, mark.line if mark else len(text.splitlines()))
+    if glued is not None:
+        return _error(path, *glued)
     return _error(
         path, mark.line + 1 if mark else None, mark.column + 1 if mark else None, _translate(problem, context)
     )
+
+
+KEY_WITHOUT_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/])")
+
+
+def _key_without_space(text: str, last_line: int) -> tuple[int, int, str] | None:
+    """A key written without the space YAML needs after its colon (`waktu:1 jam`), up to the error."""
+    for number, line in enumerate(text.split("\n")[: last_line + 1]):
+        match = KEY_WITHOUT_SPACE.match(line)
+        if match and not line.lstrip().startswith("#"):
+            key = match.group(2)
+            rest = line[match.end() :].strip()
+            return (
+                number + 1,
+                match.end(),
+                f"setelah titik dua harus ada spasi; tulis `{key}: {rest}`",
+            )
+    return None
 
 
 def _quote_problem(text: str, last_line: int) -> tuple[int, int, str] | None:
