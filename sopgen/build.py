@@ -54,6 +54,7 @@ class Result:
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
+    title: str = ""
 
     @property
     def ok(self) -> bool:
@@ -65,6 +66,8 @@ class Report:
     results: list[Result]
     missing: list[Diagnostic]
     interrupted: bool = False
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Warnings about the batch as a whole (two definitions with one number)."""
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -119,12 +122,42 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
 
 def quick_nomor(source: Path) -> str:
     """The `nomor` line of a definition, read without parsing (only to name the outputs)."""
+    return _nomor_and_line(source)[0]
+
+
+def _nomor_and_line(source: Path) -> tuple[str, int | None]:
     try:
         text = source.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
-        return ""
+        return "", None
     match = NOMOR_LINE.search(text)
-    return match.group("value").strip().strip("\"'") if match else ""
+    if not match:
+        return "", None
+    return match.group("value").strip().strip("\"'"), text.count("\n", 0, match.start()) + 1
+
+
+def same_numbers(sources: Sequence[Path]) -> list[Diagnostic]:
+    """A warning at every definition whose `nomor` an earlier one (in name order) already has."""
+    first: dict[str, Path] = {}
+    found = []
+    for source in sorted(sources, key=lambda p: p.as_posix()):
+        nomor, line = _nomor_and_line(source)
+        if not nomor:
+            continue
+        if nomor.lower() in first:
+            found.append(
+                Diagnostic(
+                    source,
+                    line,
+                    1,
+                    f"nomor `{nomor}` sudah dipakai oleh `{first[nomor.lower()].name}`; "
+                    "setiap SOP perlu nomor sendiri (keluarannya diberi nama lain)",
+                    "warning",
+                )
+            )
+        else:
+            first[nomor.lower()] = source
+    return found
 
 
 RESERVED_STEMS = frozenset(Path(name).stem.lower() for name in (BOOK_NAME, REGISTER_NAME))
@@ -207,6 +240,7 @@ def plan(
                     entry.fingerprint,
                     tuple(entry.formats),
                     [out / name for name in entry.outputs],
+                    title=entry.judul,
                 )
             )
         else:
@@ -240,6 +274,7 @@ def run_task(task: Task) -> Result:
         result.errors = exc.diagnostics
         return result
     result.warnings = prepared.warnings
+    result.title = prepared.document.sop.judul
     document = prepared.laid_out
     for name in task.formats:
         writer = get_writer(name)
@@ -381,6 +416,7 @@ def record(manifest: Manifest, results: Iterable[Result], out: Path) -> None:
                 sorted(result.formats),
                 sorted(p.name for p in result.outputs),
                 {p.name: stamp(p) for p in sorted(result.outputs)},
+                result.title,
             )
     manifest.save()
 
@@ -403,4 +439,4 @@ def build(
             record(manifest, results, out)
         except OutputError as exc:
             missing.append(Diagnostic(manifest.path, None, None, str(exc)))
-    return Report(results, missing, interrupted)
+    return Report(results, missing, interrupted, same_numbers([r.source for r in results]))

@@ -80,6 +80,8 @@ class Entry:
     stamps: dict[str, list[int]] = field(default_factory=dict)
     """Size and modification time (ns) of each output when it was written: an output emptied,
     replaced or edited by hand since then is rebuilt."""
+    judul: str = ""
+    """The SOP's title, for the summary of a build that skips it."""
 
 
 def stamp(path: Path) -> list[int]:
@@ -95,7 +97,7 @@ def _entry(key: str, value: object) -> Entry:
     if not isinstance(value, dict):
         raise TypeError(key)
     entry = Entry(**value)
-    texts = (entry.source, entry.fingerprint, entry.nomor, entry.stem)
+    texts = (entry.source, entry.fingerprint, entry.nomor, entry.stem, entry.judul)
     names = entry.formats + entry.outputs
     if not all(isinstance(t, str) for t in (*texts, *names)) or not isinstance(entry.stamps, dict):
         raise TypeError(key)

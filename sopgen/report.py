@@ -14,6 +14,9 @@ from rich.table import Table
 from .build import Result, build
 from .errors import Diagnostic
 
+LISTED = 10
+"""A build of up to this many SOPs lists each one it made; a larger one only counts them."""
+
 
 def run_build(
     paths: Sequence[Path],
@@ -51,7 +54,7 @@ def run_build(
         report = build(paths, formats, out, jobs, force, planned, finished)
     finally:
         progress.stop()
-    every = report.missing + [d for result in report.results for d in result.warnings + result.errors]
+    every = report.missing + report.notes + [d for result in report.results for d in result.warnings + result.errors]
     for diagnostic in dict.fromkeys(every):  # a warning of organisasi.yaml comes with each SOP: show it once
         show(diagnostic)
     # User text (file names, values quoted in messages) is escaped: rich would read `[bold]` as markup.
@@ -62,6 +65,18 @@ def run_build(
     table.add_row(str(report.count("dibuat")), str(report.count("mutakhir")), str(report.failed))
     stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
     stdout.print(table)
+    made = [r for r in report.results if r.status == "dibuat"]
+    if 0 < len(made) <= LISTED:
+        listing = Table(title="SOP yang dibuat", show_header=True, header_style="bold")
+        listing.add_column("Nomor")
+        listing.add_column("Judul")
+        listing.add_column("Berkas")
+        for result in made:
+            files = f"{result.stem} ({', '.join(p.suffix for p in result.outputs)})"
+            listing.add_row(escape(result.nomor), escape(result.title), escape(files))
+        stdout.print(listing)
+    if report.results:
+        stdout.print(f"Berkas keluaran ada di folder: {escape(shown(out))}")
     failures = [d for r in report.results for d in r.errors] + report.missing
     if failures:
         details = Table(title="SOP yang gagal", show_header=True, header_style="bold")
