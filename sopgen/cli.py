@@ -230,6 +230,7 @@ def revise_command(
             raise typer.Exit(2) from None
     number = add_revision(path, catatan, day)
     typer.echo(f"{_shown(path)}: revisi ke-{number} ditambahkan.")
+    typer.echo(f"Berikutnya: `sopgen build {_shown(path.parent)}` untuk membuat ulang lembarnya.")
 
 
 @app.command("new", cls=Command)
@@ -254,14 +255,15 @@ def new_command(
 @app.command("check", cls=Command)
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
-    from .build import discover
+    from .build import discover, same_numbers
     from .pipeline import prepare
 
     _require_definitions(paths)
     sources, missing = discover(paths or [])
-    errors = len(missing)
+    errors, warnings = len(missing), 0
     for diagnostic in missing:
         _print(diagnostic)
+    notes = same_numbers(sources)
     for source in sources:
         try:
             prepared = prepare(source)
@@ -270,9 +272,11 @@ def check_command(paths: PathsArg = None) -> None:
                 _print(diagnostic)
             errors += len(exc.diagnostics)
             continue
-        for diagnostic in prepared.warnings:
+        own = prepared.warnings + [note for note in notes if note.path == source]
+        for diagnostic in own:
             _print(diagnostic)
-    typer.echo(f"{len(sources)} definisi diperiksa, {errors} kesalahan.")
+        warnings += len(own)
+    typer.echo(f"{len(sources)} definisi diperiksa: {errors} kesalahan, {warnings} peringatan.")
     if errors:
         raise typer.Exit(1)
 

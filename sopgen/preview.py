@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .definition.loader import ORGANISATION_FILE
 from .errors import Diagnostic, OutputError, UserError
-from .files import safe_stem, write_atomic
+from .files import write_atomic
 
 DEFAULT_FOLDER = Path("output") / "pratinjau"
 PNG_DPI = 100
@@ -29,7 +29,9 @@ def render(source: Path, folder: Path, png: bool = False) -> tuple[list[Path], l
 
     prepared = prepare(source)
     document = prepared.laid_out
-    stem = safe_stem(source.stem)
+    from .build import output_stems
+
+    stem = output_stems([source])[source]  # named like the sheet `sopgen build` makes
     target = folder / f"{stem}.pdf"
     write_atomic(target, lambda stream: pdf.write(document, stream))
     written = [target]

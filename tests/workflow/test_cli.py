@@ -53,7 +53,7 @@ def test_check_reports_every_problem_and_exits_non_zero(folder):
 
 def test_check_passes_on_shipped_definitions():
     done = run("check")
-    assert done.returncode == 0 and "5 definisi diperiksa, 0 kesalahan." in done.stdout
+    assert done.returncode == 0 and "5 definisi diperiksa: 0 kesalahan," in done.stdout
 
 
 def test_unknown_format_and_missing_path():

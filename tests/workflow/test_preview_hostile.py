@@ -20,7 +20,7 @@ def test_png_pages_of_a_sop_whose_name_extends_another_are_kept(folder, tmp_path
     out = tmp_path / "pratinjau"
     names = ["a", "a-b", "sop", "sop-2"]
     for name in names:
-        render(folder(VALID, f"{name}.yaml"), out, png=True)
+        render(folder(VALID.replace("nomor: X.01", f"nomor: {name}"), f"{name}.yaml"), out, png=True)
     (out / "a-7.png").write_bytes(b"stale page of a")
     (out / "sop-3.png").write_bytes(b"stale page of sop")
     for name in ["a", "sop"]:
@@ -69,10 +69,10 @@ def test_watch_follows_a_folder_that_is_deleted_or_replaced(tmp_path, how):
     time.sleep(0.5)
     saved = VALID.replace("judul: Contoh", "judul: Contoh Disimpan")
     deadline = time.time() + 10
-    while time.time() < deadline and "Contoh Disimpan" not in title(out / "sop.pdf"):
+    while time.time() < deadline and "Contoh Disimpan" not in title(out / "X.01.pdf"):
         source.write_text(saved, encoding="utf-8")
         time.sleep(0.3)
-    assert "Contoh Disimpan" in title(out / "sop.pdf")
+    assert "Contoh Disimpan" in title(out / "X.01.pdf")
     while time.time() < deadline and worker.is_alive():  # every further save counts to stop_after
         source.write_text(saved, encoding="utf-8")
         time.sleep(0.1)

@@ -63,4 +63,4 @@ def test_preview_and_check_report_the_refusal(mixed: Path, tmp_path: Path):
     assert not (tmp_path / "p").exists() or not any((tmp_path / "p").iterdir())
     done = sopgen("check", str(mixed))
     assert_refused_alone(done)
-    assert "2 definisi diperiksa, 1 kesalahan." in done.stdout
+    assert "2 definisi diperiksa: 1 kesalahan," in done.stdout

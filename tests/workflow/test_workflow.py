@@ -255,11 +255,11 @@ def test_new_scaffold_parses_and_passes_once_filled(tmp_path):
 
 def test_preview_writes_pdf_and_pngs(tmp_path):
     written, warnings = render(DEFINITIONS / "monev-sop-ap.yaml", tmp_path, png=True)
-    assert [p.name for p in written] == [
-        "monev-sop-ap.pdf",
-        "monev-sop-ap-1.png",
-        "monev-sop-ap-2.png",
-        "monev-sop-ap-3.png",
+    assert [p.name for p in written] == [  # named like the sheet `sopgen build` makes
+        "OT.01.02-071-097.Set.PO.pdf",
+        "OT.01.02-071-097.Set.PO-1.png",
+        "OT.01.02-071-097.Set.PO-2.png",
+        "OT.01.02-071-097.Set.PO-3.png",
     ]
     assert len(PdfReader(written[0]).pages) == 3
 
@@ -270,7 +270,7 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
     source.write_text(VALID, encoding="utf-8")
     folder = tmp_path / "pratinjau"
     render(source, folder)
-    target = folder / "sop.pdf"
+    target = folder / "X.01.pdf"
     messages: list[str] = []
     errors = []
     worker = threading.Thread(
