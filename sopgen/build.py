@@ -22,7 +22,7 @@ from typing import Any, Literal
 from .definition.loader import ORGANISATION_FILE, load_organisation
 from .errors import Diagnostic, OutputError, UserError
 from .files import MAX_STEM, safe_stem, write_atomic
-from .folders import BOOK_NAME, DEFAULT_DEFINITIONS, REGISTER_NAME
+from .folders import BOOK_NAME, BOOK_SETTINGS_NAME, DEFAULT_DEFINITIONS, REGISTER_NAME
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
 from .writers import SUFFIXES
 
@@ -78,14 +78,16 @@ class Report:
 
 
 DEFINITION_SUFFIXES = (".yaml", ".yml")
+NOT_SOPS = (ORGANISATION_FILE, BOOK_SETTINGS_NAME)
+"""YAML files beside the definitions that are not SOPs: the organisation profile, the book's settings."""
 
 
 def is_definition(path: Path) -> bool:
-    """A YAML file (any case of suffix) that is not hidden and not an organisation profile."""
+    """A YAML file (any case of suffix) that is not hidden and not one of NOT_SOPS."""
     return (
         path.suffix.lower() in DEFINITION_SUFFIXES
         and not path.name.startswith(".")
-        and path.name.lower() != ORGANISATION_FILE
+        and path.name.lower() not in NOT_SOPS
     )
 
 
@@ -113,7 +115,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
         if path.is_dir():
             found.extend(_walk(path))
         elif path.is_file():
-            if path.name.lower() != ORGANISATION_FILE:
+            if path.name.lower() not in NOT_SOPS:
                 found.append(path)
         else:
             missing.append(Diagnostic(path, None, None, "berkas atau folder tidak ditemukan"))

@@ -149,7 +149,7 @@ def book_command(
     ] = None,
 ) -> None:
     """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP."""
-    from .book import collect, write_book, write_register
+    from .book import book_settings, collect, incomplete_notice, write_book, write_register
     from .build import discover, output_stems
     from .files import write_atomic
     from .report import run_build
@@ -159,17 +159,23 @@ def book_command(
     if code == INTERRUPTED:  # no book or register that links to sheets never built
         raise typer.Exit(code)
     sources, _ = discover(paths or [])
+    settings = book_settings(sources)  # a mistake in buku.yaml stops here, before anything is written
+    for diagnostic in settings.warnings:
+        _print(diagnostic)
     chapters, problems = collect(sources, output_stems(sources, out))
     if not chapters:
         typer.echo("Tidak ada SOP yang dapat dibukukan.", err=True)
         raise typer.Exit(1)
     pages = [0]
-    write_atomic(out / BOOK_NAME, lambda stream: pages.__setitem__(0, write_book(chapters, stream)))
+    write_atomic(out / BOOK_NAME, lambda stream: pages.__setitem__(0, write_book(chapters, stream, settings)))
     write_atomic(out / REGISTER_NAME, lambda stream: write_register(chapters, stream))
     typer.echo(
         f"Buku SOP: {_shown(out / BOOK_NAME)} ({len(chapters)} SOP, {pages[0]} halaman); "
         f"daftar SOP: {_shown(out / REGISTER_NAME)}."
     )
+    notice = incomplete_notice(sources, chapters, problems, _shown)
+    if notice:
+        typer.echo(notice, err=True)
     if code or problems:
         raise typer.Exit(1)
 

@@ -17,6 +17,13 @@ from .document import Align, Box, LaidOutDocument
 from .paper import MARGINS, page_size
 
 TITLE = "Buku Standar Operasional Prosedur Administrasi Pemerintahan"
+"""The book's document title when the cover keeps the standard title."""
+TITLE_LINES = ("BUKU", "STANDAR OPERASIONAL PROSEDUR", "ADMINISTRASI PEMERINTAHAN")
+"""The cover's standard title, line by line."""
+TITLE_SIZE = 20.0
+TITLE_ROW = 28.0
+COVER_SIDE = 60.0
+"""Room kept free at each side of the cover's lines."""
 TOC_ROWS = 24
 """Entries on one contents page."""
 TOC_SIZE = 9.0
@@ -87,21 +94,22 @@ def contents_pages(count: int) -> int:
     return max(1, -(-count // TOC_ROWS))
 
 
-def _cover(documents: Sequence[SopDocument], year: int, width: float, height: float) -> FrontPage:
+def _cover(documents: Sequence[SopDocument], year: int, title: Sequence[str], width: float) -> FrontPage:
     first = documents[0]
     page = FrontPage(emblem=Box(width / 2 - EMBLEM / 2, 90, EMBLEM, EMBLEM), image=first.logo_path)
     centre = width / 2
+    room = width - 2 * COVER_SIDE
     y = 210.0
-    for line in ("BUKU", "STANDAR OPERASIONAL PROSEDUR", "ADMINISTRASI PEMERINTAHAN"):
-        page.texts.append(Text(centre, y, line, 20, True, "center"))
-        y += 28
-    y = 330.0
+    for line in title:
+        size = min(TITLE_SIZE, TITLE_SIZE * room / max(fontmetrics.width(line, TITLE_SIZE, True), 1.0))
+        page.texts.append(Text(centre, y, line, round(size, 2), True, "center"))
+        y += TITLE_ROW
+    y += 36
     units = Counter(tuple(d.sop.unit) for d in documents).most_common(1)[0][0]
     for line in list(units[1:] or units) + list(first.instansi):
         page.texts.append(Text(centre, y, line, 13, True, "center"))
         y += 18
     page.texts.append(Text(centre, y + 30, f"TAHUN {year}", 14, True, "center"))
-    page.texts.append(Text(centre, height - 60, f"{len(documents)} SOP", 9, False, "center"))
     return page
 
 
@@ -146,8 +154,14 @@ def _contents(
     return pages
 
 
-def layout_book(documents: Sequence[SopDocument], sheets: Sequence[LaidOutDocument], year: int) -> BookLayout:
-    """The book of these SOPs (in this order) with their laid-out sheets; `year` is printed on the cover."""
+def layout_book(
+    documents: Sequence[SopDocument],
+    sheets: Sequence[LaidOutDocument],
+    year: int,
+    title: Sequence[str] = TITLE_LINES,
+) -> BookLayout:
+    """The book of these SOPs (in this order) with their laid-out sheets; the cover prints `title`
+    (line by line, each made smaller if it is wider than the page allows) and `year`."""
     width, height = page_size(documents[0].kertas)
     front_count = 1 + contents_pages(len(documents))
     first_pages = []
@@ -161,5 +175,7 @@ def layout_book(documents: Sequence[SopDocument], sheets: Sequence[LaidOutDocume
         for index, (doc, sheet) in enumerate(zip(documents, sheets))
     ]
     footer = sheets[0].footer
-    front = [_cover(documents, year, width, height), *_contents(documents, first_pages, total, (width, height), footer)]
-    return BookLayout(width, height, TITLE, front, chapters, total, footer)
+    cover = _cover(documents, year, title, width)
+    front = [cover, *_contents(documents, first_pages, total, (width, height), footer)]
+    name = TITLE if tuple(title) == TITLE_LINES else " ".join(title)
+    return BookLayout(width, height, name, front, chapters, total, footer)

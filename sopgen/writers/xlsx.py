@@ -26,7 +26,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.views import Pane, Selection
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
@@ -257,12 +256,11 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
     ws.print_area = f"A1:{get_column_letter(len(document.columns))}{sheet.row - 1}"
     if header_rows:
         first, last = header_rows
+        # The header rows are printed on every page. Nothing is frozen: the header sits below the
+        # identity block, and freezing under it would either hide the identity (the view scrolled
+        # to the header) or freeze the whole identity block (taller than a screen). The sheet opens
+        # at A1, on the identity block.
         ws.print_title_rows = f"{first}:{last}"
-        # Freeze under the header rows, with the view scrolled so the frozen band is the header.
-        ws.sheet_view.topLeftCell = f"A{first}"
-        below = f"A{last + 1}"
-        ws.sheet_view.pane = Pane(ySplit=last - first + 1, topLeftCell=below, activePane="bottomLeft", state="frozen")
-        ws.sheet_view.selection = [Selection(pane="bottomLeft", activeCell=below, sqref=below)]
     properties = sheet.workbook.properties
     info = metadata(document)
     properties.title = info.title

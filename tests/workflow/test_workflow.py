@@ -173,15 +173,15 @@ def test_book_pages_outline_and_register(tmp_path):
     write_register(chapters, register)
     ws = openpyxl.load_workbook(register).active
     assert ws.max_row == 1 + len(chapters)
-    assert ws.auto_filter.ref == "A1:O6" and ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:P6" and ws.freeze_panes == "A2"
     iku = next(r for r in range(2, 7) if ws.cell(r, 2).value == "OT.01.02-005-097.Set.PO")
-    assert ws.cell(iku, 10).value == 17
+    assert ws.cell(iku, 11).value == 17
     minutes = sum(
         s.waktu.minutes for s in load_sop(DEFINITIONS / "penyusunan-iku.yaml").document.sop.langkah if s.waktu
     )
-    assert ws.cell(iku, 12).value == minutes and ws.cell(iku, 11).value == duration(minutes)
-    assert ws.cell(iku, 13).hyperlink.target == "OT.01.02-005-097.Set.PO.pdf"
-    assert "8 jam" in ws.cell(1, 11).value
+    assert ws.cell(iku, 13).value == minutes and ws.cell(iku, 12).value == duration(minutes)
+    assert ws.cell(iku, 14).hyperlink.target == "OT.01.02-005-097.Set.PO.pdf"
+    assert "8 jam" in ws.cell(1, 12).value
 
 
 def test_duration_in_working_days():
@@ -314,3 +314,15 @@ def test_an_oddly_written_number_does_not_rebuild_forever(tmp_path):
     assert build([tmp_path], ["pdf"], out).count("dibuat") == 1
     assert build([tmp_path], ["pdf"], out).count("mutakhir") == 1
     assert [p.name for p in out.glob("*.pdf")] == ["aneh.pdf"]
+
+
+def test_buku_yaml_is_not_an_sop_and_a_failed_sop_makes_the_book_say_so(tmp_path):
+    definitions = copy_definitions(tmp_path)
+    (definitions / "buku.yaml").write_text("judul: [BUKU SOP BIRO UMUM]\ntahun: 2031\n", encoding="utf-8")
+    (definitions / "rusak.yaml").write_text("nomor: X.99\njudul: [\n", encoding="utf-8")
+    done = sopgen("book", str(definitions), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "TIDAK LENGKAP" in done.stderr and "rusak.yaml (Nomor SOP X.99)" in done.stderr
+    assert "buku.yaml" not in done.stderr  # not built as an SOP
+    cover = PdfReader(tmp_path / "out" / "buku-sop.pdf").pages[0].extract_text()
+    assert "BUKU SOP BIRO UMUM" in cover and "TAHUN 2031" in cover
