@@ -262,6 +262,7 @@ def new_command(
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
     from .build import discover, same_numbers
+    from .definition.lint import recommendations
     from .pipeline import prepare
 
     _require_definitions(paths)
@@ -278,7 +279,7 @@ def check_command(paths: PathsArg = None) -> None:
                 _print(diagnostic)
             errors += len(exc.diagnostics)
             continue
-        own = prepared.warnings + [note for note in notes if note.path == source]
+        own = prepared.warnings + recommendations(prepared.document) + [n for n in notes if n.path == source]
         for diagnostic in own:
             _print(diagnostic)
         warnings += len(own)

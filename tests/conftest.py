@@ -17,7 +17,7 @@ nomor: X.01
 judul: Contoh
 unit: [Biro Contoh]
 tanggal_pembuatan: 2020-01-15
-disahkan_oleh: {jabatan: Kepala Biro, nama: Budi, nip: "0196001011985031001"}
+disahkan_oleh: {jabatan: Kepala Biro, nama: Budi, nip: "019600101198503100"}
 pelaksana:
   a: Pejabat A
   b: Pejabat B

@@ -250,7 +250,8 @@ def message(error: ErrorDetails, model: type[BaseModel]) -> str:
     )
     if kind in CUSTOM:
         hint = waktu_hint(failure.value) if kind == "waktu" else None
-        suggestion = f"; maksudnya `{hint}`?" if hint else ""
+        written = " ".join(str(failure.value).lower().split())
+        suggestion = f"; maksudnya `{hint}`?" if hint and hint != written else ""
         return f"{failure.where}: {failure.text}{suggestion}"
     rule = RULES.get(kind) or FAMILIES.get(kind.split("_", 1)[0], _fallback)
     return rule(failure)

@@ -56,7 +56,7 @@ def test_wrong_type_list_where_text_expected(folder):
 
 
 def test_number_as_nip_is_refused_because_its_zero_would_be_lost(folder):
-    path = folder(VALID.replace('nip: "0196001011985031001"', "nip: 196001011985031001"))
+    path = folder(VALID.replace('nip: "019600101198503100"', "nip: 196001011985031001"))
     [(line, message)] = errors_of(path)
     assert line == 5 and "tanda kutip" in message
 

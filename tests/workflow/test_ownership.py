@@ -48,9 +48,9 @@ def test_names_cut_to_the_length_limit_stay_distinct(tmp_path):
 
 
 def test_an_sop_numbered_like_the_book_or_register_gets_another_name(tmp_path):
-    folder = definitions(tmp_path / "d", {"buku.yaml": "buku-sop", "daftar.yaml": "DAFTAR-SOP"})
+    folder = definitions(tmp_path / "d", {"sop-buku.yaml": "buku-sop", "daftar.yaml": "DAFTAR-SOP"})
     build([folder], FORMATS, tmp_path / "out")
-    assert built(tmp_path / "out") == ["DAFTAR-SOP-daftar.pdf", "buku-sop-buku.pdf"]
+    assert built(tmp_path / "out") == ["DAFTAR-SOP-daftar.pdf", "buku-sop-sop-buku.pdf"]
 
 
 def test_two_folders_built_into_one_output_folder_keep_their_own_files(tmp_path):
