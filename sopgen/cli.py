@@ -6,8 +6,9 @@ import json
 import os
 import sys
 import traceback
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
@@ -88,6 +89,10 @@ def _formats(value: str) -> list[str]:
         )
         raise typer.Exit(2)
     return list(dict.fromkeys(names))
+
+
+def _write_bytes(data: bytes, stream: BinaryIO) -> None:
+    stream.write(data)
 
 
 def _show_version(value: bool) -> None:
@@ -246,13 +251,16 @@ def new_command(
     folder: Annotated[Path, typer.Option("--folder", help="Folder definisi.", metavar="FOLDER")] = Path("definitions"),
 ) -> None:
     """Membuat berkas definisi SOP baru dari templat, lengkap dengan komentar penjelasan."""
-    from .revise import new_definition
+    from .revise import new_definition, new_organisation
 
     jenis = jenis.strip().lower()
     if jenis not in ("makro", "mikro"):
         typer.echo("Jenis harus `makro` atau `mikro`.", err=True)
         raise typer.Exit(2)
     target = new_definition(judul, folder, jenis)
+    profile = new_organisation(folder)
+    if profile is not None:
+        typer.echo(f"Profil organisasi baru: {_shown(profile)}. Isi nama instansi Anda di sana.")
     typer.echo(
         f"Definisi baru: {_shown(target)}. Isi bagian bertanda ISI, lalu jalankan `sopgen check {_shown(target)}`."
     )
@@ -290,21 +298,35 @@ def check_command(paths: PathsArg = None) -> None:
 
 @app.command("schema", cls=Command)
 def schema_command(
+    folder: Annotated[
+        Path, typer.Option("--folder", help="Folder definisi tempat kedua skema ditulis.", metavar="FOLDER")
+    ] = DEFAULT_DEFINITIONS,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Tulis ke berkas ini (bawaan: layar).", metavar="BERKAS")
+        Path | None,
+        typer.Option("--out", "-o", help="Tulis skema SOP saja ke berkas ini (`-`: ke layar).", metavar="BERKAS"),
     ] = None,
 ) -> None:
-    """Mengekspor JSON Schema format definisi SOP, untuk pemeriksaan di editor."""
-    from .definition.schema import sop_schema
+    """Menulis JSON Schema definisi SOP dan organisasi.yaml di samping definisi, untuk editor (VS Code)."""
+    from .definition.schema import SCHEMA_FILES, organisasi_schema, sop_schema
+    from .files import write_atomic
 
-    text = json.dumps(sop_schema(), indent=2, ensure_ascii=False) + "\n"
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        from .files import write_atomic
+    def text(schema: dict) -> str:
+        return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
-        write_atomic(out, lambda stream: stream.write(text.encode("utf-8")))
-        typer.echo(f"Skema ditulis ke {_shown(out)}.")
+    if out is not None and str(out) == "-":
+        typer.echo(text(sop_schema()), nl=False)
+        return
+    targets = (
+        {out: sop_schema()}
+        if out is not None
+        else {
+            folder / SCHEMA_FILES["sop"]: sop_schema(),
+            folder / SCHEMA_FILES["organisasi"]: organisasi_schema(),
+        }
+    )
+    for target, schema in targets.items():
+        write_atomic(target, partial(_write_bytes, text(schema).encode("utf-8")))
+        typer.echo(f"Skema ditulis ke {_shown(target)}.")
 
 
 @app.command("layout", cls=Command)

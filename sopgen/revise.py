@@ -20,7 +20,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from .definition.loader import load_organisation, load_sop
+from .definition.loader import ORGANISATION_FILE, load_organisation, load_sop
 from .definition.model import Sop
 from .definition.source import FORBIDDEN_IN_YAML, clean_name
 from .errors import Diagnostic, UserError
@@ -155,5 +155,15 @@ def new_definition(title: str, folder: Path, jenis: str = "makro") -> Path:
     if target.exists():
         raise UserError([Diagnostic(target, None, None, "berkas sudah ada; pilih judul lain atau hapus berkas itu")])
     text = render("sop-baru.yaml.j2", judul=title, jenis=jenis, hari_ini=dt.date.today().isoformat())
+    write_atomic(target, lambda stream: stream.write(text.encode("utf-8")))
+    return target
+
+
+def new_organisation(folder: Path) -> Path | None:
+    """An `organisasi.yaml` from its commented template where the folder has none; None if it has one."""
+    target = folder / ORGANISATION_FILE
+    if target.exists():
+        return None
+    text = render("organisasi-baru.yaml.j2")
     write_atomic(target, lambda stream: stream.write(text.encode("utf-8")))
     return target

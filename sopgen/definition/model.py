@@ -57,7 +57,7 @@ MAX_AMOUNT = 10_000
 MINUTES_PER = {"menit": 1, "jam": 60, "hari": 60 * 8}
 """Minutes per unit; a working day (hari kerja) counts 8 hours."""
 
-WAKTU_PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(menit|jam|hari)\s*$", re.IGNORECASE)
+WAKTU_PATTERN = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*(menit|jam|hari)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,21 @@ class Waktu:
         return f"{amount} {self.satuan.capitalize()}"
 
 
+DIGITS_ONLY = re.compile(r"^\s*[0-9]+\s*$")
+
+
+def _iso_date(value: object) -> object:
+    """A number is not a date (pydantic would read it as a Unix time: 0 is 1970-01-01)."""
+    if (isinstance(value, int | float) and not isinstance(value, bool)) or (
+        isinstance(value, str) and DIGITS_ONLY.match(value)
+    ):
+        raise PydanticCustomError("date_parsing", "bukan tanggal TTTT-BB-HH")
+    return value
+
+
+Tanggal = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
 def parse_waktu(value: object) -> Waktu | None:
     if value is None or value == "":
         return None
@@ -84,7 +99,7 @@ def parse_waktu(value: object) -> Waktu | None:
     if not isinstance(value, str):
         raise PydanticCustomError("waktu", "waktu harus ditulis sebagai teks seperti `10 menit`, `2 jam` atau `1 hari`")
     match = WAKTU_PATTERN.match(value)
-    if not match:
+    if not match or match.group(2).lower() not in MINUTES_PER:  # `menıt` (dotless ı) matches ignoring case
         raise PydanticCustomError(
             "waktu",
             "waktu `{value}` tidak dapat dibaca; tulis sebagai `N menit`, `N jam` atau `N hari` "
@@ -142,7 +157,7 @@ class Revisi(_Strict):
     """One revision of the SOP."""
 
     ke: StrictInt = Field(ge=1)
-    tanggal: dt.date
+    tanggal: Tanggal
     catatan: StrictStr = ""
 
 
@@ -193,8 +208,8 @@ class Sop(_Strict):
     jenis: Jenis = "makro"
     judul: StrictStr = Field(min_length=1)
     unit: list[Text] = Field(min_length=1)
-    tanggal_pembuatan: dt.date
-    tanggal_efektif: dt.date | None = None
+    tanggal_pembuatan: Tanggal
+    tanggal_efektif: Tanggal | None = None
     revisi: list[Revisi] = []
     disahkan_oleh: Pengesah
     dasar_hukum: list[Text] = []

@@ -1,15 +1,539 @@
-"""JSON Schema of the definition format, exported from the model for editors."""
+"""JSON Schemas of the definition files, for editors (VS Code with the YAML extension).
+
+`sop_schema()` describes an SOP definition, `organisasi_schema()` the folder's `organisasi.yaml`.
+Each accepts, field by field, exactly what the loader accepts: a red mark in the editor is a value
+`sopgen check` refuses too, and a value `sopgen check` accepts is never marked. What a schema cannot
+see stays with `sopgen check`: lane keys, step ids and branch targets, the logo file.
+
+Built from pydantic's schema of the model, then:
+
+- every model and field gets an Indonesian title, description and examples (MODELS and FIELDS; a
+  field without an entry raises KeyError, so a new field cannot ship undocumented);
+- what the model's own validators accept, which pydantic cannot see, is written out (TYPES): dates as
+  the loader reads them, `waktu`, text or list, a step's lanes, branch targets;
+- an optional field the loader also accepts empty (`tanggal_efektif:` is YAML null) accepts null
+  through `if`/`else`, never `anyOf` with a null type or a null default: the YAML extension offers
+  the types of `anyOf` branches and the default for completion, and it must never insert `null`;
+- no default an editor would insert as nothing (null, "" or []), which YAML reads as null;
+- `errorMessage` (the YAML extension's keyword) gives Indonesian messages for the values people get
+  wrong: dates, `waktu`, `nip`, branch targets, choices;
+- `defaultSnippets` (the YAML extension's keyword) for a step, a decision and a joint step.
+
+Keywords used are common to drafts 7 and 2020-12 (`$defs` is reached by its JSON pointer), so older
+versions of the extension, which check a schema against draft 7, read them too.
+"""
 
 from __future__ import annotations
 
+import copy
+import typing
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from .model import Organisasi, Sop
+from pydantic import BaseModel
+
+from .model import MAX_AMOUNT, MAX_LANES, Keputusan, Langkah, Organisasi, Pengesah, Revisi, Sop
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# -- What the model's validators accept, as ECMA-262 patterns (also read by Python's `re`) -----------
+# `$` is the end of the text in JavaScript, as the editor reads it; Python's `re` also lets it match
+# before a final line break, so only a Python validator accepts `"2018-05-02\n"`. Portable patterns
+# (no lookahead) are worth that.
+
+WHITESPACE = r"[\u0009-\u000d\u001c-\u001f\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+"""What `\\s` matches in Python, which reads `waktu` (JavaScript's `\\s` differs: it matches U+FEFF
+and not U+001C-U+001F or U+0085). A no-break space pasted from Word is one of them."""
+
+_AMOUNT = "(?:0*(?:[1-9][0-9]{0,3}(?:[.,][0-9]+)?|10000(?:[.,]0+)?)|0+[.,][0-9]*[1-9][0-9]*)"
+"""A number more than 0 and at most MAX_AMOUNT (10.000), with a decimal comma or point (`1,5`, `0.25`):
+leading zeros, then 1 to 9999 with any decimals, or 10000 with zero decimals, or 0 with a decimal
+that is not zero. tests/definition/test_schema.py checks it against MAX_AMOUNT."""
+
+_UNIT = "(?:[Mm][Ee][Nn][Ii][Tt]|[Jj][Aa][Mm]|[Hh][Aa][Rr][Ii])"
+"""The units in any letter case (`10 Menit`, `2 JAM`)."""
+
+WAKTU_PATTERN = f"^(?:{WHITESPACE}*{_AMOUNT}{WHITESPACE}*{_UNIT}{WHITESPACE}*)?$"
+"""`N menit|jam|hari` as `model.parse_waktu` reads it, or empty (a step without `waktu`)."""
+
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+"""0001 to 9999."""
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"  # months of 31 days
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"  # of 30 days
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"  # February 29 is in DATE_PATTERN, for leap years only
+)
+_MIDNIGHT = "(?:[Tt_ ]00:00(?::00(?:[.,](?:0{1,6}|0{6}[0-9]+))?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?"
+"""A time of day that is midnight: pydantic reads `2018-05-02T00:00:00` as a date too."""
+
+DATE_PATTERN = f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){_MIDNIGHT}$"
+"""A date of the calendar written TTTT-BB-HH, as the loader reads it. No `format: date`: the YAML
+extension checks that format and would mark the midnight forms the loader accepts."""
+
+DATE = {
+    "type": "string",
+    "pattern": DATE_PATTERN,
+    "errorMessage": "tulis tanggal yang ada di kalender sebagai TTTT-BB-HH (tahun-bulan-hari), misalnya 2018-05-02",
+}
+
+_MOST = f"{MAX_AMOUNT:,}".replace(",", ".")
+
+TYPES: dict[tuple[str, str], dict[str, Any]] = {
+    ("Langkah", "waktu"): {
+        "type": "string",
+        "pattern": WAKTU_PATTERN,
+        "errorMessage": f"tulis waktu sebagai `N menit`, `N jam` atau `N hari` dengan N lebih dari nol dan paling "
+        f"banyak {_MOST}, misalnya `10 menit` atau `1,5 jam`",
+    },
+    ("Langkah", "pelaksana"): {
+        "type": ["string", "array"],
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        ],
+        "errorMessage": "tulis satu kunci lajur, atau daftar kunci lajur untuk langkah bersama; tidak boleh kosong",
+    },
+    ("Sop", "peringatan"): {
+        "type": ["string", "array"],
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string", "minLength": 1}}],
+    },
+    ("Sop", "pencatatan_pendataan"): {
+        "type": ["string", "array"],
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string", "minLength": 1}}],
+    },
+    ("Keputusan", "tidak"): {
+        "type": ["integer", "string"],
+        "minimum": 1,
+        "errorMessage": "tulis nomor langkah (1, 2, ...) atau `id` sebuah langkah",
+    },
+    ("Keputusan", "ya"): {
+        "type": ["integer", "string"],
+        "minimum": 1,
+        "errorMessage": "tulis nomor langkah (1, 2, ...) atau `id` sebuah langkah",
+    },
+    ("Pengesah", "nip"): {
+        "type": "string",
+        "errorMessage": 'tulis NIP dalam tanda kutip, misalnya "195910081983031001", agar angka nol di depannya '
+        "tidak hilang",
+    },
+}
+"""Field -> what its values may be, where the model's validators accept what pydantic's schema does not
+say (or say it differently). `minimum` and `minLength` bind only numbers and texts respectively."""
+
+
+# -- The words people read ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Doc:
+    title: str
+    description: str
+    examples: tuple[Any, ...] = ()
+
+
+PENGESAH_CONTOH = {
+    "jabatan": "Kepala Biro Perencanaan dan Organisasi",
+    "nama": "Janiruddin, S.H., M.Si",
+    "nip": "195910081983031001",
+}
+
+MODELS: dict[str, Doc] = {
+    "Sop": Doc(
+        "Definisi SOP AP (sopgen)",
+        "Satu SOP AP (format Peraturan Menteri PANRB No. 35 Tahun 2012): identitas, dasar hukum, pelaksana "
+        "dan langkah-langkahnya. Periksa dengan `sopgen check`, yang juga memeriksa kunci lajur, id langkah "
+        "dan tujuan cabang.",
+    ),
+    "Organisasi": Doc(
+        "Profil organisasi (sopgen)",
+        "Profil organisasi `organisasi.yaml`: nama instansi, lambang dan ukuran kertas yang berlaku untuk "
+        "setiap SOP di folder ini.",
+    ),
+    "Pengesah": Doc("Pengesah SOP", "Pejabat yang mengesahkan SOP: jabatan, nama dan NIP."),
+    "Revisi": Doc("Revisi SOP", "Satu revisi SOP: nomor, tanggal dan catatannya."),
+    "Keputusan": Doc(
+        "Keputusan (belah ketupat)",
+        "Menjadikan langkah sebuah keputusan (belah ketupat) dengan dua jawaban: ke mana jawaban Tidak "
+        "dan jawaban Ya menuju.",
+    ),
+    "Langkah": Doc(
+        "Langkah prosedur",
+        "Satu langkah prosedur, yaitu satu baris tabel diagram alir: kegiatan, pelaksana, dan Mutu Baku "
+        "(kelengkapan, waktu, output).",
+    ),
+}
+
+LIST_NOTE = "Daftar teks: satu butir per baris, diawali `- `."
+OPTIONAL = "Opsional."
+
+FIELDS: dict[str, dict[str, Doc]] = {
+    "Sop": {
+        "nomor": Doc(
+            "Nomor SOP",
+            "Nomor SOP sesuai tata naskah dinas; dicetak di kolom Nomor SOP dan menjadi nama berkas keluaran.",
+            ("OT.01.02-071-097.Set.PO",),
+        ),
+        "jenis": Doc(
+            "Jenis SOP",
+            "`makro` untuk proses bisnis lintas unit, `mikro` untuk rincian satu langkah SOP makro di satu "
+            "unit. Bila tidak ditulis: `makro`.",
+            ("makro", "mikro"),
+        ),
+        "judul": Doc(
+            "Judul SOP",
+            "Judul SOP tanpa kata SOP Makro atau SOP Mikro; dicetak di kolom Judul SOP dan di atas diagram "
+            "alir sebagai `SOP Makro <judul>`.",
+            ("Monitoring dan Evaluasi SOP AP",),
+        ),
+        "unit": Doc(
+            "Unit pemilik SOP",
+            "Unit organisasi pemilik SOP, dari yang tertinggi; setiap butir dicetak satu baris. " + LIST_NOTE,
+            (["Sekretariat Kementerian Koordinator", "Biro Perencanaan dan Organisasi"],),
+        ),
+        "tanggal_pembuatan": Doc(
+            "Tanggal Pembuatan",
+            "Tanggal SOP dibuat, ditulis TTTT-BB-HH (tahun-bulan-hari).",
+            ("2017-12-14",),
+        ),
+        "tanggal_efektif": Doc(
+            "Tanggal Efektif",
+            "Tanggal SOP mulai berlaku, ditulis TTTT-BB-HH. Opsional: bila tidak diisi, kolomnya dicetak `-`.",
+            ("2018-05-02",),
+        ),
+        "revisi": Doc(
+            "Riwayat revisi",
+            "Revisi SOP, urut dari yang terlama; yang terakhir dicetak di kolom Tanggal Revisi. Tambahkan "
+            'dengan `sopgen revise <berkas> --catatan "..."`. ' + OPTIONAL,
+            ([{"ke": 1, "tanggal": "2019-03-01", "catatan": "Penyesuaian pelaksana"}],),
+        ),
+        "disahkan_oleh": Doc(
+            "Disahkan oleh",
+            "Pejabat yang mengesahkan SOP: `jabatan`, `nama` dan `nip`.",
+            (PENGESAH_CONTOH,),
+        ),
+        "dasar_hukum": Doc(
+            "Dasar Hukum",
+            "Peraturan yang mendasari SOP, satu butir untuk setiap peraturan. " + LIST_NOTE + " " + OPTIONAL,
+            (["Peraturan Menko Polhukam Nomor 4 Tahun 2015 tentang Organisasi dan Tata Kerja Kemenko Polhukam"],),
+        ),
+        "kualifikasi_pelaksana": Doc(
+            "Kualifikasi Pelaksana",
+            "Kemampuan yang harus dimiliki pelaksana. " + LIST_NOTE + " " + OPTIONAL,
+            (["Mampu berkoordinasi dan berkomunikasi dengan baik", "Mampu mengoperasikan komputer"],),
+        ),
+        "keterkaitan": Doc(
+            "Keterkaitan",
+            "SOP lain yang terkait dengan SOP ini. " + LIST_NOTE + " " + OPTIONAL,
+            (["SOP Mikro Pelaksanaan Monev SOP AP"],),
+        ),
+        "peralatan_perlengkapan": Doc(
+            "Peralatan/Perlengkapan",
+            "Alat dan perlengkapan yang diperlukan. " + LIST_NOTE + " " + OPTIONAL,
+            (["Alat Tulis Kantor (ATK)", "Perangkat komputer"],),
+        ),
+        "peringatan": Doc(
+            "Peringatan",
+            "Akibat bila SOP tidak dilaksanakan: satu teks, atau daftar teks. " + OPTIONAL,
+            ("Bila SOP ini tidak dilaksanakan, proses monitoring dan evaluasi SOP AP akan terhambat",),
+        ),
+        "pencatatan_pendataan": Doc(
+            "Pencatatan dan Pendataan",
+            "Cara hasil kerja dicatat dan disimpan: satu teks, atau daftar teks. " + OPTIONAL,
+            ("Disimpan dalam data elektronik dan manual",),
+        ),
+        "pelaksana": Doc(
+            "Pelaksana (lajur diagram)",
+            "Lajur diagram alir, dari kiri (jabatan tertinggi) ke kanan, paling banyak "
+            f"{MAX_LANES}. Kunci (kiri) dipakai di `pelaksana` setiap langkah; nilai (kanan) dicetak di "
+            "kepala tabel.",
+            ({"karo": "Karo PO", "kabag": "Kabag Ortala", "kasubbag": "Kasubbag Tata Laksana"},),
+        ),
+        "langkah": Doc(
+            "Langkah-langkah",
+            "Langkah prosedur, berurutan; setiap langkah satu baris tabel. Langkah pertama dan terakhir "
+            "digambar sebagai terminator, keputusan sebagai belah ketupat, langkah lain sebagai persegi panjang.",
+            (
+                [
+                    {
+                        "kegiatan": "Memberikan arahan kepada Kabag Ortala",
+                        "pelaksana": "karo",
+                        "kelengkapan": "Usulan unit organisasi",
+                        "waktu": "10 menit",
+                        "output": "Disposisi Karo",
+                    }
+                ],
+            ),
+        ),
+        "kertas": Doc(
+            "Ukuran kertas SOP ini",
+            "Ukuran kertas untuk SOP ini saja: F4, A4 atau Legal, selalu lanskap. Opsional: bila tidak diisi, "
+            "berlaku `kertas` dari organisasi.yaml.",
+            ("F4", "A4", "Legal"),
+        ),
+        "instansi": Doc(
+            "Nama instansi SOP ini",
+            "Baris-baris nama instansi untuk SOP ini saja, dari atas ke bawah. Opsional: bila tidak diisi "
+            "atau kosong, berlaku `instansi` dari organisasi.yaml.",
+            (["KEMENTERIAN KOORDINATOR", "BIDANG POLITIK, HUKUM, DAN KEAMANAN", "REPUBLIK INDONESIA"],),
+        ),
+    },
+    "Pengesah": {
+        "jabatan": Doc(
+            "Jabatan pengesah",
+            "Jabatan pejabat yang mengesahkan SOP, dicetak di kolom Disahkan oleh.",
+            ("Kepala Biro Perencanaan dan Organisasi",),
+        ),
+        "nama": Doc("Nama pengesah", "Nama lengkap pejabat dengan gelarnya.", ("Janiruddin, S.H., M.Si",)),
+        "nip": Doc(
+            "NIP pengesah",
+            "Nomor Induk Pegawai, ditulis dalam tanda kutip agar angka nol di depannya tidak hilang; "
+            "dicetak sebagai `NIP. ...`. " + OPTIONAL,
+            ("195910081983031001",),
+        ),
+    },
+    "Revisi": {
+        "ke": Doc("Revisi ke", "Nomor revisi: bilangan bulat 1, 2, 3, dan seterusnya.", (1,)),
+        "tanggal": Doc("Tanggal revisi", "Tanggal revisi, ditulis TTTT-BB-HH.", ("2019-03-01",)),
+        "catatan": Doc("Catatan revisi", "Apa yang diubah dalam revisi ini. " + OPTIONAL, ("Penyesuaian pelaksana",)),
+    },
+    "Keputusan": {
+        "tidak": Doc(
+            "Tujuan jawaban Tidak",
+            "Langkah yang dituju bila jawabannya Tidak: `id` langkah atau nomor langkah. Id lebih aman, "
+            "karena nomor tidak ikut berubah bila langkah disisipkan.",
+            ("naskah", 3),
+        ),
+        "ya": Doc(
+            "Tujuan jawaban Ya",
+            "Langkah yang dituju bila jawabannya Ya: `id` langkah atau nomor langkah. Opsional: bila tidak "
+            "diisi, menuju langkah berikutnya; keputusan di langkah terakhir wajib mengisinya.",
+            ("selesai", 5),
+        ),
+        "label": Doc(
+            "Label jawaban",
+            "Tepat dua teks yang dicetak di panah: jawaban Ya lalu jawaban Tidak. Bila tidak ditulis: `[Ya, Tidak]`.",
+            (["Ya", "Tidak"], ["Sesuai", "Tidak sesuai"]),
+        ),
+    },
+    "Langkah": {
+        "kegiatan": Doc(
+            "Kegiatan",
+            "Uraian kegiatan langkah ini, dalam kalimat aktif tanpa subjek.",
+            ("Memeriksa dan memaraf konsep nota dinas, kemudian menyampaikannya kepada Karo PO",),
+        ),
+        "pelaksana": Doc(
+            "Pelaksana langkah",
+            "Kunci lajur (dari `pelaksana` di tingkat atas) yang melakukan langkah ini; untuk langkah bersama "
+            "(mis. rapat), daftar beberapa kunci lajur, dan kotaknya membentang di seluruh lajurnya.",
+            ("kabag", ["kabag", "kasubbag"]),
+        ),
+        "kelengkapan": Doc(
+            "Kelengkapan (Mutu Baku)",
+            "Apa yang diperlukan langkah ini; biasanya sama dengan `output` langkah sebelumnya. " + OPTIONAL,
+            ("Disposisi Karo",),
+        ),
+        "waktu": Doc(
+            "Waktu (Mutu Baku)",
+            "Lama langkah ini: `N menit`, `N jam` atau `N hari` (satu hari kerja = 8 jam); N boleh pecahan "
+            "dengan koma atau titik, mis. `1,5 jam`. Opsional, tetapi waktu yang kosong diberi peringatan "
+            "oleh `sopgen check`.",
+            ("10 menit", "2 jam", "1 hari"),
+        ),
+        "output": Doc("Output (Mutu Baku)", "Hasil langkah ini. " + OPTIONAL, ("Konsep nota dinas terparaf",)),
+        "keterangan": Doc(
+            "Keterangan", "Catatan yang dicetak di kolom Ket. " + OPTIONAL, ("Bila diperlukan, melibatkan narasumber",)
+        ),
+        "id": Doc(
+            "Id langkah",
+            "Nama pendek langkah ini, untuk dituju oleh `keputusan` (mis. `tidak: naskah`); harus unik dalam "
+            "SOP. " + OPTIONAL,
+            ("naskah",),
+        ),
+        "keputusan": Doc(
+            "Keputusan",
+            "Menjadikan langkah ini keputusan (belah ketupat): `tidak` menuju langkah yang diulang atau "
+            "diperbaiki, `ya` bila tidak diisi menuju langkah berikutnya. " + OPTIONAL,
+            ({"tidak": "naskah"},),
+        ),
+    },
+    "Organisasi": {
+        "instansi": Doc(
+            "Nama instansi",
+            "Baris-baris nama instansi, dari atas ke bawah, dicetak di samping lambang; satu butir satu baris, "
+            "koma di dalam butir aman.",
+            (["KEMENTERIAN KOORDINATOR", "BIDANG POLITIK, HUKUM, DAN KEAMANAN", "REPUBLIK INDONESIA"],),
+        ),
+        "logo": Doc(
+            "Berkas lambang",
+            "Berkas gambar lambang (PNG atau JPG), relatif terhadap organisasi.yaml. Opsional: tanpa lambang, "
+            "bingkainya dicetak kosong.",
+            ("logo.png",),
+        ),
+        "kertas": Doc(
+            "Ukuran kertas",
+            "Ukuran kertas setiap SOP di folder ini: F4, A4 atau Legal, selalu lanskap. Bila tidak ditulis: F4.",
+            ("F4", "A4", "Legal"),
+        ),
+    },
+}
+
+STEP_SNIPPETS = [
+    {
+        "label": "Langkah",
+        "description": "Langkah biasa oleh satu pelaksana.",
+        "body": {
+            "kegiatan": "${1:Menyiapkan konsep nota dinas}",
+            "pelaksana": "${2:kunci_lajur}",
+            "kelengkapan": "${3:Disposisi}",
+            "waktu": "${4:30 menit}",
+            "output": "${5:Konsep nota dinas}",
+        },
+    },
+    {
+        "label": "Langkah keputusan",
+        "description": "Langkah pemeriksaan yang menjadi keputusan (belah ketupat): jawaban Tidak menuju "
+        "langkah yang diulang, jawaban Ya ke langkah berikutnya.",
+        "body": {
+            "kegiatan": "${1:Memeriksa konsep nota dinas}",
+            "pelaksana": "${2:kunci_lajur}",
+            "kelengkapan": "${3:Konsep nota dinas}",
+            "waktu": "${4:10 menit}",
+            "output": "${5:Konsep nota dinas telah diperiksa}",
+            "keputusan": {"tidak": "${6:id_langkah_tujuan}"},
+        },
+    },
+    {
+        "label": "Langkah bersama",
+        "description": "Langkah yang dilakukan beberapa pelaksana bersama (mis. rapat); kotaknya membentang di "
+        "seluruh lajurnya.",
+        "body": {
+            "kegiatan": "${1:Melaksanakan rapat pembahasan}",
+            "pelaksana": ["${2:kunci_lajur_1}", "${3:kunci_lajur_2}"],
+            "kelengkapan": "${4:Bahan rapat}",
+            "waktu": "${5:2 jam}",
+            "output": "${6:Notula rapat}",
+        },
+    },
+]
+"""Offered by the YAML extension when a step is written; the text of each placeholder is a valid value."""
+
+SNIPPETS = {"Langkah": STEP_SNIPPETS}
+
+# -- Building the schemas ---------------------------------------------------------------------------
+
+NULL = {"type": "null"}
+EMPTY_DEFAULTS: tuple[Any, ...] = (None, "", [])
+"""Defaults not shown: inserted by an editor, each is nothing, which YAML reads as null."""
+
+
+def _accepts_null(model: type[BaseModel], name: str) -> bool:
+    """Does the field's type admit None (`X | None`)? The loader then accepts it written empty."""
+    return type(None) in typing.get_args(model.model_fields[name].annotation)
+
+
+def _normalise(schema: Any) -> Any:
+    """pydantic's words -> the editor's: dates as the loader reads them, pairs as plain lists, Indonesian
+    messages for choices."""
+    if isinstance(schema, list):
+        return [_normalise(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if schema.get("format") == "date":
+        return copy.deepcopy(DATE)
+    result = {key: _normalise(value) for key, value in schema.items()}
+    prefix = result.pop("prefixItems", None)
+    if prefix is not None:
+        if any(item != prefix[0] for item in prefix):
+            raise ValueError(f"a tuple of different items has no plain-list schema: {prefix}")
+        result["items"] = prefix[0]
+    if "enum" in result:
+        choices = [str(value) for value in result["enum"]]
+        result["errorMessage"] = f"pilih salah satu: {', '.join(choices[:-1])} atau {choices[-1]}"
+    return result
+
+
+def _values(generated: dict[str, Any]) -> dict[str, Any]:
+    """What a field's values may be, as pydantic says it, without null and without its words."""
+    schema = {k: v for k, v in generated.items() if k not in ("title", "description", "default", "examples")}
+    branches = schema.pop("anyOf", None)
+    if branches is None:
+        return schema
+    branches = [branch for branch in branches if branch != NULL]
+    return {**schema, **branches[0]} if len(branches) == 1 else {**schema, "anyOf": branches}
+
+
+def _words(doc: Doc) -> dict[str, Any]:
+    words: dict[str, Any] = {"title": doc.title, "description": doc.description}
+    words["markdownDescription"] = doc.description  # the YAML extension shows `code` only from this one
+    if doc.examples:
+        words["examples"] = copy.deepcopy(list(doc.examples))
+    return words
+
+
+def _field(model: type[BaseModel], name: str, generated: dict[str, Any]) -> dict[str, Any]:
+    values = TYPES.get((model.__name__, name)) or _values(generated)
+    values = _normalise(copy.deepcopy(values))
+    result = _words(FIELDS[model.__name__][name])
+    if _accepts_null(model, name):
+        result.update({"if": NULL, "else": values})  # null passes; everything else must match `else`
+    else:
+        result.update(values)
+    default = generated.get("default")
+    if default not in EMPTY_DEFAULTS:
+        result["default"] = default
+    return result
+
+
+def _object(model: type[BaseModel], generated: dict[str, Any]) -> dict[str, Any]:
+    """One model's object schema with the words and value rules above."""
+    unknown = set(generated["properties"]) ^ set(model.model_fields)
+    if unknown:
+        raise ValueError(f"{model.__name__}: schema and model disagree on {sorted(unknown)}")
+    result = {key: value for key, value in generated.items() if key not in ("title", "description", "properties")}
+    result = {
+        **_words(MODELS[model.__name__]),
+        **result,
+        "properties": {name: _field(model, name, generated["properties"][name]) for name in model.model_fields},
+    }
+    if model.__name__ in SNIPPETS:
+        result["defaultSnippets"] = copy.deepcopy(SNIPPETS[model.__name__])
+    return result
+
+
+NESTED: tuple[type[BaseModel], ...] = (Pengesah, Revisi, Keputusan, Langkah)
+
+
+def _document(model: type[BaseModel]) -> dict[str, Any]:
+    generated = model.model_json_schema()
+    definitions = generated.pop("$defs", {})
+    schema = {"$schema": DIALECT, **_object(model, generated)}
+    if definitions:
+        by_name = {nested.__name__: nested for nested in NESTED}
+        schema["$defs"] = {name: _object(by_name[name], definition) for name, definition in definitions.items()}
+    return schema
+
+
+@lru_cache(maxsize=1)
+def _sop() -> dict[str, Any]:
+    return _document(Sop)
+
+
+@lru_cache(maxsize=1)
+def _organisasi() -> dict[str, Any]:
+    return _document(Organisasi)
+
+
+SCHEMA_FILES = {"sop": "sop.schema.json", "organisasi": "organisasi.schema.json"}
+"""Names `sopgen schema` writes beside the definitions; the templates' `$schema` lines point at them."""
 
 
 def sop_schema() -> dict[str, Any]:
-    schema = Sop.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Definisi SOP AP (sopgen)"
-    schema.setdefault("$defs", {})["Organisasi"] = Organisasi.model_json_schema()
-    return schema
+    """The JSON Schema of an SOP definition (`sop.schema.json`)."""
+    return copy.deepcopy(_sop())
+
+
+def organisasi_schema() -> dict[str, Any]:
+    """The JSON Schema of a folder's organisation profile (`organisasi.schema.json`)."""
+    return copy.deepcopy(_organisasi())

@@ -63,7 +63,7 @@ def test_unknown_format_and_missing_path():
 
 
 def test_schema_describes_the_format():
-    schema = json.loads(run("schema").stdout)
+    schema = json.loads(run("schema", "--out", "-").stdout)
     assert schema["additionalProperties"] is False
     assert {"nomor", "judul", "pelaksana", "langkah"} <= set(schema["required"])
     assert "Langkah" in schema["$defs"]
