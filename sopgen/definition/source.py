@@ -23,16 +23,8 @@ MAX_EXPANDED_CHARS = 5_000_000
 """Characters of text a definition may hold once its aliases are expanded."""
 MAX_BYTES = 2 * 1024 * 1024
 """Largest definition file read (a real SOP is 5 to 20 KB)."""
-STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:timestamp",
-}
+STANDARD_TAGS = fastyaml.STANDARD
+"""The tags a definition may carry (implicitly): anything else builds objects and is refused."""
 
 
 @dataclass

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from conftest import DEFINITIONS, ROOT
+from processes import group_members
 
 from sopgen.build import PER_WORKER, worker_count
 
@@ -20,18 +20,6 @@ def test_parallelism_only_when_it_pays(monkeypatch):
     assert worker_count(2 * PER_WORKER, None) == 2
     assert worker_count(1000, None) == 2
     assert worker_count(5, 2) == 2 and worker_count(1, 4) == 1
-
-
-def group_members(group: int) -> list[int]:
-    members = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if os.getpgid(int(entry.name)) == group:
-                    members.append(int(entry.name))
-            except (ProcessLookupError, PermissionError):
-                continue
-    return members
 
 
 @pytest.mark.slow

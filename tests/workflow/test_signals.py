@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from processes import group_members
 
 from sopgen import cli, report
 from sopgen.samples import write_corpus
@@ -19,18 +19,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX signals, process groups in /proc"),
 ]
-
-
-def group_members(group: int) -> list[int]:
-    members = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if os.getpgid(int(entry.name)) == group:
-                    members.append(int(entry.name))
-            except (ProcessLookupError, PermissionError):
-                continue
-    return members
 
 
 def start_build(tmp_path: Path, command: str = "build") -> tuple[subprocess.Popen, Path]:
