@@ -155,7 +155,8 @@ def book_command(
 ) -> None:
     """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP."""
     from .book import book_settings, collect, incomplete_notice, write_book, write_register
-    from .build import discover, output_stems
+    from .build import output_stems
+    from .discovery import discover
     from .files import write_atomic
     from .report import run_build
 
@@ -269,8 +270,8 @@ def new_command(
 @app.command("check", cls=Command)
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
-    from .build import discover, same_numbers
     from .definition.lint import recommendations
+    from .discovery import discover, same_numbers
     from .pipeline import prepare
 
     _require_definitions(paths)
