@@ -28,7 +28,8 @@ WORKDAY_HOURS = MINUTES_PER["hari"] // 60
 
 MAX_TITLE_LINES = 5
 MAX_TITLE_LINE = 80
-"""Characters in one line of the cover's title (a longer line is printed smaller to fit)."""
+"""Most characters in one line of the cover's title; a line within it that is still too wide for the
+page is printed smaller."""
 YEARS = (1945, 2100)
 
 
@@ -92,8 +93,8 @@ def incomplete_notice(
     `problems` are collect()'s: each left-out SOP is told with how many errors its file has, or
     that its folder's organisation profile has them. `shown` writes a path as the user knows it.
     """
-    from .build import quick_nomor
     from .definition.loader import ORGANISATION_FILE
+    from .discovery import quick_nomor
 
     bound = [chapter.source for chapter in chapters]
     missing = [s for s in dict.fromkeys(sources) if not any(_same(s, b) for b in bound)]
@@ -196,7 +197,7 @@ def read_settings(path: Path) -> BookSettings:
     tahun: int | None = None
     if data.get("tahun") is not None:
         value = data["tahun"]
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{1,4}", value.strip()):
             value = int(value.strip())
         if not isinstance(value, int) or isinstance(value, bool) or not YEARS[0] <= value <= YEARS[1]:
             problems.append(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .definition.loader import load_organisation
-from .discovery import discover, is_definition, quick_nomor, same_numbers  # noqa: F401 - part of this API
+from .discovery import discover, quick_nomor, same_numbers
 from .errors import Diagnostic, OutputError, UserError
 from .files import MAX_STEM, safe_stem, write_atomic
 from .folders import BOOK_NAME, REGISTER_NAME
@@ -122,7 +122,12 @@ def output_stems(sources: Sequence[Path], out: Path | None = None) -> dict[Path,
 
 
 def manifest_key(source: Path, out: Path) -> str:
-    return Path(os.path.relpath(source.resolve(), out.resolve())).as_posix()
+    """The definition's path relative to the output folder (absolute across Windows drives or where a
+    link cannot be resolved), so a folder of definitions and outputs can move together."""
+    try:
+        return Path(os.path.relpath(source.resolve(), out.resolve())).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return Path(os.path.abspath(source)).as_posix()
 
 
 def plan(

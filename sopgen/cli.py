@@ -65,7 +65,7 @@ def _shown(path: Path | None) -> str:
         return "<masukan>"
     try:
         return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # another drive, or a link that loops
         return str(path)
 
 
@@ -249,7 +249,7 @@ def revise_command(
 def new_command(
     judul: Annotated[str, typer.Argument(help="Judul SOP baru.", metavar="JUDUL")],
     jenis: Annotated[str, typer.Option("--jenis", help="makro atau mikro.", metavar="JENIS")] = "makro",
-    folder: Annotated[Path, typer.Option("--folder", help="Folder definisi.", metavar="FOLDER")] = Path("definitions"),
+    folder: Annotated[Path, typer.Option("--folder", help="Folder definisi.", metavar="FOLDER")] = DEFAULT_DEFINITIONS,
 ) -> None:
     """Membuat berkas definisi SOP baru dari templat, lengkap dengan komentar penjelasan."""
     from .revise import new_definition, new_organisation

@@ -24,8 +24,3 @@ BULAN = (
 def tanggal_panjang(day: dt.date) -> str:
     """Weekday, two-digit day, month name and year, as printed on the sheet."""
     return f"{HARI[day.weekday()]}, {day.day:02d} {BULAN[day.month - 1]} {day.year}"
-
-
-def tanggal_singkat(day: dt.date) -> str:
-    """Day, month name and year without the weekday."""
-    return f"{day.day:02d} {BULAN[day.month - 1]} {day.year}"

@@ -31,6 +31,25 @@ def safe_stem(text: str, fallback: str = "sop") -> str:
     return stem
 
 
+REASONS = {
+    "EACCES": "tidak ada izin",
+    "EPERM": "tidak ada izin",
+    "ELOOP": "tautan simbolik yang berputar",
+    "EISDIR": "ini folder, bukan berkas",
+    "ENOENT": "tidak ditemukan",
+    "EBUSY": "sedang dipakai program lain",
+    "EIO": "galat baca/tulis pada disk",
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why the system refused a file, in Indonesian (its own text is English)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return REASONS.get(name, f"galat sistem {exc.errno}")
+
+
 def _describe(exc: OSError, path: Path) -> str:
     import errno
 
@@ -45,6 +64,8 @@ def _describe(exc: OSError, path: Path) -> str:
         return f"{path}: salah satu folder di jalur ini sebenarnya sebuah berkas; pilih folder keluaran lain"
     if exc.errno == errno.ENAMETOOLONG:
         return f"{path}: nama berkas atau jalur folder terlalu panjang; pilih folder keluaran yang lebih pendek"
+    if exc.errno == errno.EISDIR:
+        return f"{path}: ini sebuah folder; sebutkan nama berkas, mis. {path / 'skema.json'}"
     if exc.errno == errno.ENOENT:
         return f"{path}: folder tujuan tidak dapat dibuat atau sudah dihapus; periksa jalurnya lalu ulangi"
     return f"{path}: gagal menulis berkas (galat sistem {exc.errno}); periksa folder tujuan lalu ulangi"

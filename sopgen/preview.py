@@ -16,7 +16,6 @@ from .definition.loader import ORGANISATION_FILE
 from .errors import Diagnostic, OutputError, UserError
 from .files import write_atomic
 
-DEFAULT_FOLDER = Path("output") / "pratinjau"
 PNG_DPI = 100
 REWATCH_SECONDS = 0.5
 """How often the watch checks that the watched folder is still the one at its path."""

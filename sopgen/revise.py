@@ -23,6 +23,7 @@ from typing import Any
 from .definition.loader import ORGANISATION_FILE, load_organisation, load_sop
 from .definition.model import Sop
 from .definition.source import FORBIDDEN_IN_YAML, clean_name
+from .discovery import NOT_SOPS
 from .errors import Diagnostic, UserError
 from .files import safe_stem, write_atomic
 from .templating import render
@@ -151,6 +152,8 @@ def _check(path: Path, encoded: bytes, sop: Sop, number: int, moved: _Moved) -> 
 def new_definition(title: str, folder: Path, jenis: str = "makro") -> Path:
     """Write a new definition from the scaffold template; never overwrites a file."""
     stem = safe_stem(title.lower().replace(" ", "-"), "sop-baru")
+    if f"{stem}.yaml" in NOT_SOPS:  # `buku.yaml`, `organisasi.yaml` are not read as SOPs
+        stem = f"sop-{stem}"
     target = folder / f"{stem}.yaml"
     if target.exists():
         raise UserError([Diagnostic(target, None, None, "berkas sudah ada; pilih judul lain atau hapus berkas itu")])

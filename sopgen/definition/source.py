@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, UserError
+from ..files import reason
 from ..xmlchars import strip_forbidden
 from . import fastyaml
 
@@ -615,7 +616,7 @@ def read(path: Path) -> YamlSource:
     except IsADirectoryError:
         raise _error(path, None, None, "ini folder, bukan berkas YAML") from None
     except OSError as exc:
-        raise _error(path, None, None, f"berkas tidak dapat dibaca ({exc.strerror})") from None
+        raise _error(path, None, None, f"berkas tidak dapat dibaca ({reason(exc)})") from None
     if len(raw) > MAX_BYTES:
         raise _error(
             path,

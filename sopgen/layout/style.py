@@ -49,5 +49,3 @@ ARROW_STROKE = 0.7
 FRAME_STROKE = 0.5
 FRAME_COLOUR = "A0A0A0"
 """The dashed frame drawn where the emblem goes when the organisation has none."""
-LINE_COLOUR = "000000"
-SYMBOL_FILL = "FFFFFF"

@@ -38,3 +38,21 @@ def test_new_in_an_empty_folder_creates_the_profile_and_schema_writes_both_schem
         assert json.loads((definitions / name).read_text(encoding="utf-8"))["type"] == "object"
     done = sopgen_cli("check", cwd=tmp_path)
     assert "schema" not in done.stderr  # the schemas beside the definitions are not read as SOPs
+
+
+def test_a_new_sop_titled_like_a_reserved_file_gets_an_sop_name(tmp_path):
+    for title in ("Buku", "Organisasi"):
+        assert sopgen_cli("new", title, cwd=tmp_path).returncode == 0
+    names = sorted(p.name for p in (tmp_path / "definitions").iterdir())
+    assert names == ["organisasi.yaml", "sop-buku.yaml", "sop-organisasi.yaml"]
+    load_organisation(tmp_path / "definitions")  # the profile is the profile, not an SOP
+
+
+def test_a_looping_link_is_reported_not_an_internal_error(tmp_path):
+    definitions = tmp_path / "definitions"
+    assert sopgen_cli("new", "SOP Pertama", cwd=tmp_path).returncode == 0
+    (definitions / "putar.yaml").symlink_to(definitions / "putar.yaml")
+    for command in (["check"], ["build", "-f", "pdf"]):
+        done = sopgen_cli(*command, cwd=tmp_path)
+        assert "Kesalahan internal" not in done.stderr and "Traceback" not in done.stderr
+        assert "putar.yaml" in done.stdout + done.stderr and "symbolic" not in done.stderr

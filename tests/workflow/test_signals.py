@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -49,7 +51,12 @@ def test_a_stopped_build_leaves_no_temporary_file_and_no_worker(tmp_path, signal
         process.send_signal(number)
         time.sleep(0.05)
     started = time.monotonic()
-    _, errors = process.communicate(timeout=60)
+    try:
+        _, errors = process.communicate(timeout=60)
+    finally:  # a hang must not leave the whole group running after the test
+        if process.poll() is None or group_members(process.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
     assert time.monotonic() - started < 15
     assert process.returncode == 130, errors
     assert "Kesalahan internal" not in errors.decode("utf-8", "replace")
