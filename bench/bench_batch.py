@@ -72,7 +72,7 @@ def preview_latency(folder: Path, rounds: int = 5) -> list[float]:
     )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
-    target = out / "dua-puluh.pdf"
+    target = out / f"{data['nomor']}.pdf"  # previews are named like the sheets
     while not any("Mengamati" in entry for entry in lines):
         time.sleep(0.02)
     time.sleep(0.5)
