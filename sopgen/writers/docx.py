@@ -50,7 +50,9 @@ def _run(text: str, size: float, bold: bool) -> str:
     fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
     bold_xml = ["<w:b/>", "<w:bCs/>"] if bold else []
     rpr = element("rPr", [fonts, *bold_xml, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
+    # A line break written in the text is a break in Word too (a raw newline in w:t reads as a space).
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(line)}</w:t>' for line in text.split("\n"))
+    return f"<w:r>{rpr}{lines}</w:r>"
 
 
 def paragraph_xml(

@@ -267,3 +267,23 @@ def test_checkboxes_are_drawn_as_shapes_not_glyphs(folder, writer):
         assert "\u2610" not in xml and "\u2611" not in xml
         assert xml.count('name="Kotak centang"') == 1
         assert xml.count('name="Tanda centang"') == (1 if ticked else 0)
+
+
+def test_line_breaks_written_in_a_cell_are_breaks_in_every_format(folder):
+    text = VALID.replace("kegiatan: Memulai", "kegiatan: |-\n      Memulai:\n      a. rapat\n      b. arahan")
+    path = folder(text)
+    document, package = written(docx_writer, path)
+    body = parts_of(package)["word/document.xml"]
+    assert '<w:t xml:space="preserve">Memulai:</w:t><w:br/><w:t xml:space="preserve">a. rapat</w:t><w:br/>' in body
+    row = next(
+        c
+        for p in document.pages
+        for t in p.blocks
+        if isinstance(t, Table)
+        for c in t.cells
+        if c.paras and c.paras[0].text.startswith("Memulai:")
+    )
+    assert [line.text for line in row.lines] == ["Memulai:", "a. rapat", "b. arahan"]  # the PDF's lines
+    _, workbook = written(xlsx_writer, path)
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook))["SOP"]
+    assert any(cell.value == "Memulai:\na. rapat\nb. arahan" for row_ in sheet.iter_rows() for cell in row_)
