@@ -18,7 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Literal
 
-from .definition.loader import load_organisation
+from .definition.loader import Profile, load_organisation
 from .discovery import discover, quick_nomor, same_numbers
 from .errors import Diagnostic, OutputError, UserError
 from .files import MAX_STEM, safe_stem, write_atomic
@@ -38,6 +38,8 @@ class Task:
     stem: str
     formats: tuple[str, ...]
     out: Path
+    organisation: str = ""
+    """Hash of the folder's organisation profile and emblem, as `plan` computed it (the worker's cache key)."""
 
 
 @dataclass
@@ -164,12 +166,12 @@ def plan(
                 )
             )
         else:
-            tasks.append(Task(source, key, digest, nomor, stem, tuple(formats), out))
+            tasks.append(Task(source, key, digest, nomor, stem, tuple(formats), out, organisations[folder]))
     return tasks, current, missing, manifest
 
 
 @lru_cache(maxsize=16)
-def _organisation(folder: Path, digest: str):
+def _organisation(folder: Path, digest: str) -> Profile | UserError:
     """Organisation profiles, loaded once per worker process (keyed by content hash)."""
     try:
         return load_organisation(folder)
@@ -184,7 +186,7 @@ def run_task(task: Task) -> Result:
 
     result = Result(task.source, task.key, "gagal", task.nomor, task.stem, task.fingerprint, task.formats)
     folder = task.source.parent
-    organisation = _organisation(folder.resolve(), organisation_hash(folder.resolve()))
+    organisation = _organisation(folder.resolve(), task.organisation)
     if isinstance(organisation, UserError):
         result.errors = organisation.diagnostics
         return result

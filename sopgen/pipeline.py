@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .definition.loader import load_sop
-from .definition.model import Organisasi, SopDocument
+from .definition.loader import Profile, load_sop
+from .definition.model import SopDocument
 from .errors import Diagnostic
 from .layout import layout
 from .layout.document import LaidOutDocument
@@ -26,7 +26,7 @@ class Prepared:
     warnings: list[Diagnostic]
 
 
-def prepare(source: Path, organisation: tuple[Organisasi, Path] | None = None) -> Prepared:
+def prepare(source: Path, organisation: Profile | None = None) -> Prepared:
     """Load, validate and lay out one definition (with its folder's organisation profile, or the one given).
 
     Raises UserError with every problem found, positioned in the file.

@@ -10,11 +10,10 @@ may pass it, else it is read again (the same decoding as the loader's, so lines 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ..errors import Diagnostic, UserError
 from .model import Sop, SopDocument
-from .source import Loc, YamlSource, decode, read, strip_controls
+from .source import Loc, YamlSource, read
 
 
 def _normal(text: str) -> str:
@@ -55,23 +54,20 @@ def glyph_warnings(source: YamlSource, key: str | None = None) -> list[Diagnosti
     return found
 
 
-def organisation_warnings(source: YamlSource, text: str | None = None) -> list[Diagnostic]:
+def organisation_warnings(source: YamlSource) -> list[Diagnostic]:
     """The warnings of an organisation profile: those found while reading it (control characters,
     unused anchors), and in `instansi`, the only text it prints: text the PDF font cannot draw, Word's
-    curly quotes around a line, and text cut by ` #`. `text` is the file as read, if the caller has it."""
-    if text is None:
-        text = _read_text(source.path) or ""
+    curly quotes around a line, and text cut by ` #`."""
     return (
         source.warnings
         + glyph_warnings(source, "instansi")
         + quote_warnings(source, "instansi")
-        + comment_warnings(source, text, "instansi")
+        + comment_warnings(source, source.text, "instansi")
     )
 
 
-def check(document: SopDocument, source: YamlSource, text: str | None = None) -> list[Diagnostic]:
-    """The warnings over a valid SOP. `text` is the file as the loader read it (decoded, control
-    characters removed); without it the file is read again from `source.path`."""
+def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
+    """The warnings over a valid SOP, from its model and the text it was read from."""
     sop = document.sop
     found: list[Diagnostic] = glyph_warnings(source)
     used: set[str] = set()
@@ -104,9 +100,7 @@ def check(document: SopDocument, source: YamlSource, text: str | None = None) ->
                     severity="warning",
                 )
             )
-    if text is None:
-        text = _read_text(source.path) or ""
-    printed = quote_warnings(source) + comment_warnings(source, text)
+    printed = quote_warnings(source) + comment_warnings(source, source.text)
     printed += date_warnings(sop, source) + nip_warnings(sop, source)
     printed += joint_step_warnings(document, source)
     return found + sorted(printed, key=lambda d: (d.line or 0, d.column or 0))
@@ -197,16 +191,6 @@ has none, and is what gets lost. `usulan # 1` is read as a comment and not warne
 on every `# keterangan` comment would be worse)."""
 
 
-def _read_text(path: Path) -> str | None:
-    """The file's text exactly as the loader parsed it (same decoding and control characters), so
-    that the parser's lines and columns fit it; None when it cannot be read again."""
-    try:
-        text, _ = strip_controls(path, decode(path, path.read_bytes()))
-    except (OSError, UserError):
-        return None
-    return text
-
-
 def _plain_scalars(text: str) -> list[tuple[int, int, int, int]]:
     """Start line, start column, end line, end column (0-based) of every plain (unquoted, not block)
     scalar: through libyaml's scanner when installed, else through ruamel's."""
@@ -220,7 +204,7 @@ def _plain_scalars(text: str) -> list[tuple[int, int, int, int]]:
 
         try:
             tokens = list(YAML(typ="rt").scan(text))
-        except YAMLError:  # the file changed since it was loaded
+        except YAMLError:  # text ruamel read but cannot scan: nothing to point at
             return []
     return [
         (t.start_mark.line, t.start_mark.column, t.end_mark.line, t.end_mark.column)

@@ -53,12 +53,17 @@ def validate(source: YamlSource, model: type[BaseModel]) -> Any:
         raise UserError(diagnostics) from None
 
 
-def load_organisation(folder: Path) -> tuple[Organisasi, Path]:
-    organisation, path, _ = _load_organisation(folder)
-    return organisation, path
+@dataclass(frozen=True)
+class Profile:
+    """An organisation profile as loaded: the model, its file, and the warnings of that file. `build`
+    loads it once per folder and worker, and hands it to every SOP of the folder."""
+
+    organisasi: Organisasi
+    path: Path
+    warnings: list[Diagnostic]
 
 
-def _load_organisation(folder: Path) -> tuple[Organisasi, Path, list[Diagnostic]]:
+def load_organisation(folder: Path) -> Profile:
     """The organisation profile of a folder, its path, and the warnings of its file."""
     path = folder / ORGANISATION_FILE
     if not path.exists():
@@ -66,15 +71,7 @@ def _load_organisation(folder: Path) -> tuple[Organisasi, Path, list[Diagnostic]
             [Diagnostic(path, None, None, f"profil organisasi `{ORGANISATION_FILE}` tidak ditemukan di folder ini")]
         )
     source = read(path)
-    return validate(source, Organisasi), path, lint.organisation_warnings(source)
-
-
-def _organisation_warnings(path: Path) -> list[Diagnostic]:
-    """The warnings of an organisation profile loaded elsewhere (once per folder, by `build`)."""
-    try:
-        return lint.organisation_warnings(read(path))
-    except UserError:
-        return []
+    return Profile(validate(source, Organisasi), path, lint.organisation_warnings(source))
 
 
 def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch], list[Diagnostic]]:
@@ -174,16 +171,13 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
     return branches, problems
 
 
-def load_sop(path: Path, organisation: tuple[Organisasi, Path] | None = None) -> Loaded:
+def load_sop(path: Path, organisation: Profile | None = None) -> Loaded:
     """Load one SOP definition with the organisation profile of its folder."""
     source = read(path)
     problems: list[Diagnostic] = []
     try:
-        if organisation is None:
-            org, org_path, org_warnings = _load_organisation(path.parent)
-        else:
-            org, org_path = organisation
-            org_warnings = _organisation_warnings(org_path)
+        profile = organisation or load_organisation(path.parent)
+        org, org_path, org_warnings = profile.organisasi, profile.path, profile.warnings
     except UserError as exc:
         problems.extend(exc.diagnostics)
         org, org_path, org_warnings = None, None, []

@@ -37,6 +37,9 @@ class YamlSource:
     value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+    """The text the data was parsed from (decoded, control characters removed): lines and columns
+    refer to it."""
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
         """Position of `loc`, or of its nearest ancestor that has one."""
@@ -240,7 +243,7 @@ def parse_with_ruamel(path: Path, text: str) -> YamlSource:
         raise _error(
             path, None, None, "YAML tidak dapat dibaca; periksa penulisan berkas ini (tanda kutip, kurung, indentasi)"
         ) from None
-    source = YamlSource(path, None, warnings=check_anchors(path, text))
+    source = YamlSource(path, None, warnings=check_anchors(path, text), text=text)
     source.value_pos[()] = (1, 1)
     budget = [MAX_NODES]
     source.data = _plain(root, (), source, budget, set())
@@ -503,7 +506,7 @@ def _fast(path: Path, text: str) -> YamlSource | None:
     root = fastyaml.compose(text)
     if root is None:
         return None
-    source = YamlSource(path, None)
+    source = YamlSource(path, None, text=text)
     source.value_pos[()] = (1, 1)
     try:
         source.data = _plain_node(root, (), source)

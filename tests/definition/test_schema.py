@@ -175,7 +175,7 @@ def test_the_organisation_template_renders_a_valid_profile(tmp_path, variables):
     text = render("organisasi-baru.yaml.j2", **variables)
     assert text.splitlines()[0] == "# yaml-language-server: $schema=organisasi.schema.json"
     (tmp_path / "organisasi.yaml").write_text(text, encoding="utf-8")
-    organisation, _ = load_organisation(tmp_path)
+    organisation = load_organisation(tmp_path).organisasi
     assert organisation.instansi == variables.get("instansi", ["KEMENTERIAN ...", "REPUBLIK INDONESIA"])
     assert organisation.kertas == variables.get("kertas", "F4")
     assert problems(organisasi_schema(), read(tmp_path / "organisasi.yaml")) == []
