@@ -270,7 +270,6 @@ def new_command(
 @app.command("check", cls=Command)
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
-    from .definition.lint import recommendations
     from .discovery import discover, same_numbers
     from .pipeline import prepare
 
@@ -288,7 +287,7 @@ def check_command(paths: PathsArg = None) -> None:
                 _print(diagnostic)
             errors += len(exc.diagnostics)
             continue
-        own = prepared.warnings + recommendations(prepared.document) + [n for n in notes if n.path == source]
+        own = prepared.warnings + prepared.advice + [n for n in notes if n.path == source]
         for diagnostic in own:
             _print(diagnostic)
         warnings += len(own)

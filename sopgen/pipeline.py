@@ -24,6 +24,8 @@ class Prepared:
     document: SopDocument
     laid_out: LaidOutDocument
     warnings: list[Diagnostic]
+    advice: list[Diagnostic]
+    """What `sopgen check` recommends beside the warnings (branch targets by id)."""
 
 
 def prepare(source: Path, organisation: Profile | None = None) -> Prepared:
@@ -32,4 +34,4 @@ def prepare(source: Path, organisation: Profile | None = None) -> Prepared:
     Raises UserError with every problem found, positioned in the file.
     """
     loaded = load_sop(source, organisation)
-    return Prepared(loaded.document, layout(loaded.document), loaded.warnings)
+    return Prepared(loaded.document, layout(loaded.document), loaded.warnings, loaded.advice)

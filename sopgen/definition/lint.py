@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..errors import Diagnostic, UserError
+from ..errors import Diagnostic
 from .model import Sop, SopDocument
-from .source import Loc, YamlSource, read
+from .source import Loc, YamlSource
 
 
 def _normal(text: str) -> str:
@@ -363,15 +363,6 @@ def numbered_target_warnings(sop: Sop, source: YamlSource) -> list[Diagnostic]:
                 )
             )
     return found
-
-
-def recommendations(document: SopDocument) -> list[Diagnostic]:
-    """Advice `sopgen check` gives beside the warnings every command shows: branch targets by id."""
-    try:
-        source = read(document.source)
-    except UserError:
-        return []
-    return numbered_target_warnings(document.sop, source)
 
 
 def _names(keys: list[str]) -> str:

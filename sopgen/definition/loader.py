@@ -8,7 +8,7 @@ collected and raised at once as a UserError.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ ORGANISATION_FILE = "organisasi.yaml"
 class Loaded:
     document: SopDocument
     warnings: list[Diagnostic]
+    advice: list[Diagnostic] = field(default_factory=list)
+    """What `sopgen check` recommends beside the warnings (branch targets by id)."""
 
 
 def validate(source: YamlSource, model: type[BaseModel]) -> Any:
@@ -201,7 +203,8 @@ def load_sop(path: Path, organisation: Profile | None = None) -> Loaded:
         raise UserError(problems)
     positions = {loc: pos for loc, pos in source.value_pos.items() if len(loc) <= 3}
     document = SopDocument(sop, org, path, logo_path, branches, positions)
-    return Loaded(document, org_warnings + source.warnings + lint.check(document, source))
+    warnings = org_warnings + source.warnings + lint.check(document, source)
+    return Loaded(document, warnings, lint.numbered_target_warnings(sop, source))
 
 
 def _org_logo_pos(org_path: Path) -> tuple[int | None, int | None]:

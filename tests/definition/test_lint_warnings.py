@@ -9,7 +9,6 @@ from pathlib import Path
 from conftest import shipped
 
 from sopgen.definition import lint
-from sopgen.definition.lint import recommendations
 from sopgen.definition.loader import load_sop
 from sopgen.definition.source import read
 from sopgen.templating import render
@@ -80,8 +79,7 @@ def warnings_of(path: Path) -> list[tuple[int | None, int | None, str]]:
 
 def advice_of(path: Path) -> list[tuple[int | None, int | None, str]]:
     """What `sopgen check` adds to the warnings every command shows."""
-    advice = recommendations(load_sop(path).document)
-    return [(w.line, w.column, w.message) for w in advice]
+    return [(w.line, w.column, w.message) for w in load_sop(path).advice]
 
 
 NEW_RULES = ("tanda kutip", "dianggap komentar", "lebih awal daripada", "nomor revisi", "NIP", "tidak bersebelahan")
