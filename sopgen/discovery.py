@@ -12,13 +12,20 @@ from pathlib import Path
 
 from .definition.loader import ORGANISATION_FILE
 from .errors import Diagnostic
-from .folders import BOOK_SETTINGS_NAME, DEFAULT_DEFINITIONS
+from .folders import (
+    BOOK_SETTINGS_NAME,
+    DECREE_SETTINGS_NAME,
+    DEFAULT_DEFINITIONS,
+    EXPLANATION_NAME,
+    MONEV_HISTORY_NAME,
+)
 
 NOMOR_LINE = re.compile(r"^nomor:[ \t]*(?P<value>\"[^\"]*\"|'[^']*'|[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
 
 DEFINITION_SUFFIXES = (".yaml", ".yml")
-NOT_SOPS = (ORGANISATION_FILE, BOOK_SETTINGS_NAME)
-"""YAML files beside the definitions that are not SOPs: the organisation profile, the book's settings."""
+NOT_SOPS = (ORGANISATION_FILE, BOOK_SETTINGS_NAME, DECREE_SETTINGS_NAME, EXPLANATION_NAME, MONEV_HISTORY_NAME)
+"""YAML files beside the definitions that are not SOPs: the organisation profile, the book's settings,
+its decree and explanation, the monitoring history."""
 
 
 def is_definition(path: Path) -> bool:

@@ -13,7 +13,10 @@ Glossary of the Indonesian terms used as YAML keys (they are the sheet's own wor
 - revisi: revisions, each with `ke` (number), `tanggal` (date) and `catatan` (note).
 - disahkan_oleh: the signatory: `jabatan` (office), `nama` (name), `nip` (civil-servant number).
 - dasar_hukum: legal basis.            kualifikasi_pelaksana: qualifications of the actors.
-- keterkaitan: related SOPs.           peralatan_perlengkapan: tools and equipment.
+- keterkaitan: related SOPs: free text, or `{sop: NOMOR}` naming an SOP of the library.
+- peralatan_perlengkapan: tools and equipment.
+- tinjau_ulang: planned review date.   status: `berlaku` (in force), `dicabut` (revoked), or
+  `{digantikan_oleh: NOMOR}` (replaced by another SOP).
 - peringatan: warning (what goes wrong if the SOP is not followed).
 - pencatatan_pendataan: how records are kept.
 - pelaksana: the actors, i.e. the swimlanes, left to right (key -> printed name).
@@ -43,6 +46,7 @@ from pydantic import (
     StrictStr,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -161,6 +165,57 @@ class Revisi(_Strict):
     catatan: StrictStr = ""
 
 
+def _free_text(value: object) -> object:
+    """A plain text entry of `keterkaitan` is free text; a mapping names an SOP of the library."""
+    if isinstance(value, str):
+        return {"teks": value}
+    return value
+
+
+class Terkait(_Strict):
+    """One related SOP: free text (an SOP outside the library), or a link by number or file name."""
+
+    sop: StrictStr | None = Field(default=None, min_length=1)
+    """The linked SOP's number (`nomor`) or its file name without `.yaml`."""
+    teks: StrictStr = ""
+    """Free text; for a link, printed instead of the linked SOP's title when given."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Terkait:
+        if self.sop is None and not self.teks.strip():
+            raise PydanticCustomError("terkait", "keterkaitan tidak boleh kosong")
+        return self
+
+
+TerkaitField = Annotated[
+    Terkait,
+    BeforeValidator(_free_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "properties": {"sop": {"type": "string", "minLength": 1}, "teks": {"type": "string"}},
+                    "required": ["sop"],
+                    "additionalProperties": False,
+                },
+            ],
+            "examples": ["SOP Mikro Pelaksanaan Monev SOP AP", {"sop": "02/SOP/PO/2018"}],
+        }
+    ),
+]
+
+
+class Digantikan(_Strict):
+    """The status of an SOP replaced by another one."""
+
+    digantikan_oleh: Text
+
+
+Status = Literal["berlaku", "dicabut"] | Digantikan
+
+
 class Keputusan(_Strict):
     """Makes a step a decision: where its two answers go."""
 
@@ -214,7 +269,7 @@ class Sop(_Strict):
     disahkan_oleh: Pengesah
     dasar_hukum: list[Text] = []
     kualifikasi_pelaksana: list[Text] = []
-    keterkaitan: list[Text] = []
+    keterkaitan: list[TerkaitField] = []
     peralatan_perlengkapan: list[Text] = []
     peringatan: TextOrList = []
     pencatatan_pendataan: TextOrList = []
@@ -222,6 +277,19 @@ class Sop(_Strict):
     langkah: list[Langkah] = Field(min_length=1)
     kertas: Kertas | None = None
     instansi: list[Text] | None = None
+    tinjau_ulang: Tanggal | None = None
+    status: Status = "berlaku"
+
+    @property
+    def in_force(self) -> bool:
+        return self.status == "berlaku"
+
+    @property
+    def status_text(self) -> str:
+        """The status as the user reads it: `berlaku`, `dicabut`, `digantikan oleh 02/SOP/...`."""
+        if isinstance(self.status, Digantikan):
+            return f"digantikan oleh {self.status.digantikan_oleh}"
+        return self.status
 
     @property
     def flow_title(self) -> str:
@@ -244,6 +312,17 @@ class Branch:
 
 
 @dataclass(frozen=True)
+class Related:
+    """A linked SOP of the library, as the sheet prints it."""
+
+    nomor: str
+    judul: str
+    jenis: str
+    stem: str
+    """Its definition's file name without `.yaml`."""
+
+
+@dataclass(frozen=True)
 class SopDocument:
     """An SOP with its organisation profile applied and references resolved: the layout's input."""
 
@@ -254,6 +333,8 @@ class SopDocument:
     branches: dict[int, Branch]
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     """Line and column of the definition's keys and steps, for problems found after loading."""
+    related: tuple[Related | None, ...] = ()
+    """The SOP each `keterkaitan` entry links to, found in the library (None: free text, or not found)."""
 
     def where(self, *loc: str | int) -> tuple[int | None, int | None]:
         return self.positions.get(tuple(loc), (None, None))
@@ -261,6 +342,18 @@ class SopDocument:
     @property
     def kertas(self) -> Kertas:
         return self.sop.kertas or self.organisasi.kertas
+
+    @property
+    def related_texts(self) -> list[str]:
+        """The Keterkaitan entries as printed: a linked SOP as `NOMOR Judul` (or its own `teks`)."""
+        texts = []
+        for index, entry in enumerate(self.sop.keterkaitan):
+            target = self.related[index] if index < len(self.related) else None
+            if target is not None:
+                texts.append(f"{target.nomor} {entry.teks.strip() or target.judul}")
+            else:
+                texts.append(entry.teks.strip() or entry.sop or "")
+        return texts
 
     @property
     def instansi(self) -> list[str]:

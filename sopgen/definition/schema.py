@@ -113,6 +113,36 @@ TYPES: dict[tuple[str, str], dict[str, Any]] = {
         "minimum": 1,
         "errorMessage": "tulis nomor langkah (1, 2, ...) atau `id` sebuah langkah",
     },
+    ("Sop", "keterkaitan"): {
+        "type": "array",
+        "items": {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "properties": {
+                        "sop": {"type": "string", "minLength": 1, "description": "Nomor SOP atau nama berkasnya"},
+                        "teks": {"type": "string", "description": "Teks yang dicetak sebagai ganti judulnya"},
+                    },
+                    "required": ["sop"],
+                    "additionalProperties": False,
+                },
+            ],
+            "errorMessage": "tulis teks, atau `sop: NOMOR` untuk menautkan SOP lain di folder ini",
+        },
+    },
+    ("Sop", "status"): {
+        "anyOf": [
+            {"enum": ["berlaku", "dicabut"]},
+            {
+                "type": "object",
+                "properties": {"digantikan_oleh": {"type": "string", "minLength": 1}},
+                "required": ["digantikan_oleh"],
+                "additionalProperties": False,
+            },
+        ],
+        "errorMessage": "tulis `berlaku`, `dicabut`, atau `digantikan_oleh: NOMOR`",
+    },
     ("Pengesah", "nip"): {
         "type": "string",
         "errorMessage": 'tulis NIP dalam tanda kutip, misalnya "195910081983031001", agar angka nol di depannya '
@@ -225,8 +255,10 @@ FIELDS: dict[str, dict[str, Doc]] = {
         ),
         "keterkaitan": Doc(
             "Keterkaitan",
-            "SOP lain yang terkait dengan SOP ini. " + LIST_NOTE + " " + OPTIONAL,
-            (["SOP Mikro Pelaksanaan Monev SOP AP"],),
+            "SOP lain yang terkait dengan SOP ini: teks bebas untuk SOP di luar folder ini, atau `sop: NOMOR` "
+            "(nomor SOP atau nama berkasnya) untuk SOP di folder ini; lembarnya mencetak nomor dan judul SOP "
+            "tersebut dan PDF-nya menautkan ke sana. " + OPTIONAL,
+            (["SOP Mikro Pelaksanaan Monev SOP AP", {"sop": "02/SOP/PO/2018"}],),
         ),
         "peralatan_perlengkapan": Doc(
             "Peralatan/Perlengkapan",
@@ -271,6 +303,18 @@ FIELDS: dict[str, dict[str, Doc]] = {
             "Ukuran kertas untuk SOP ini saja: F4, A4 atau Legal, selalu lanskap. Opsional: bila tidak diisi, "
             "berlaku `kertas` dari organisasi.yaml.",
             ("F4", "A4", "Legal"),
+        ),
+        "tinjau_ulang": Doc(
+            "Tanggal tinjau ulang",
+            "Tanggal SOP direncanakan ditinjau ulang, ditulis TTTT-BB-HH; `sopgen status` menandai SOP yang "
+            "sudah melewatinya. " + OPTIONAL,
+            ("2026-12-31",),
+        ),
+        "status": Doc(
+            "Status SOP",
+            "`berlaku` (bawaan), `dicabut`, atau `digantikan_oleh: NOMOR`. SOP yang tidak berlaku tidak "
+            "dimuat di buku SOP.",
+            ("berlaku", "dicabut", {"digantikan_oleh": "05/SOP/PO/2024"}),
         ),
         "instansi": Doc(
             "Nama instansi SOP ini",
@@ -511,7 +555,11 @@ def _document(model: type[BaseModel]) -> dict[str, Any]:
     schema = {"$schema": DIALECT, **_object(model, generated)}
     if definitions:
         by_name = {nested.__name__: nested for nested in NESTED}
-        schema["$defs"] = {name: _object(by_name[name], definition) for name, definition in definitions.items()}
+        schema["$defs"] = {
+            name: _object(by_name[name], definition)
+            for name, definition in definitions.items()
+            if name in by_name  # the others are written out in TYPES (status), so nothing refers to them
+        }
     return schema
 
 

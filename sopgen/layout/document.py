@@ -209,6 +209,14 @@ class Label:
     baseline: Point
 
 
+@dataclass(frozen=True)
+class Link:
+    """A clickable area on a sheet that opens another SOP: `target` is that SOP's number."""
+
+    box: Box
+    target: str
+
+
 @dataclass
 class Page:
     """One printed page: its blocks from top to bottom, and the flowchart drawn over its table
@@ -222,6 +230,9 @@ class Page:
     connectors: list[Connector] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     steps: list[int] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    marks: list[Box] = field(default_factory=list)
+    """Change bars in the margin beside rows changed since an earlier version (`sopgen diff --pdf`)."""
 
     def table(self, kind: str) -> Table | None:
         return next((b for b in self.blocks if isinstance(b, Table) and b.kind == kind), None)

@@ -142,7 +142,8 @@ def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
     cells = []
     for row, pair in enumerate(pairs):
         for (key, caption), (col, span) in zip(pair, ((0, split), (split, n - split))):
-            cells.append(CellSpec(row, col, span, content(caption, getattr(sop, key)), valign="top", field=(key,)))
+            items = doc.related_texts if key == "keterkaitan" else getattr(sop, key)
+            cells.append(CellSpec(row, col, span, content(caption, items), valign="top", field=(key,)))
     return TableSpec("dasar", cells, 3, [16.5] * 3, ["block"] * 3, [None] * 3)
 
 
