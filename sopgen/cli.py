@@ -13,6 +13,8 @@ from typing import Annotated, BinaryIO
 import typer
 
 from . import __version__
+from .cli_lifecycle import register as register_lifecycle
+from .cli_monev import monev_app
 from .cli_text import Command, Group, is_usage_error, usage_error
 from .errors import Diagnostic, OutputError, UserError
 from .folders import BOOK_NAME, DEFAULT_DEFINITIONS, DEFAULT_OUTPUT, REGISTER_NAME
@@ -342,6 +344,10 @@ def layout_command(path: Annotated[Path, typer.Argument(help="Berkas definisi SO
             _print(diagnostic)
         raise typer.Exit(1) from None
     typer.echo(dump(prepared.laid_out), nl=False)
+
+
+app.add_typer(monev_app, name="monev")
+register_lifecycle(app)
 
 
 @app.command("version", cls=Command)
