@@ -23,6 +23,7 @@ from .discovery import discover, quick_nomor, same_numbers
 from .errors import Diagnostic, OutputError, UserError
 from .files import MAX_STEM, safe_stem, write_atomic
 from .folders import BOOK_NAME, REGISTER_NAME
+from .library import Library, library_of, links_anything
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
 from .writers import SUFFIXES
 
@@ -40,6 +41,8 @@ class Task:
     out: Path
     organisation: str = ""
     """Hash of the folder's organisation profile and emblem, as `plan` computed it (the worker's cache key)."""
+    library: Library | None = None
+    """The SOPs its `keterkaitan` may link to (only for a definition that links)."""
 
 
 @dataclass
@@ -142,12 +145,15 @@ def plan(
     taken = claimed_stems(manifest, {manifest_key(s, out) for s in sources}, out)
     tasks: list[Task] = []
     current: list[Result] = []
+    linking = {source for source in sources if links_anything(source)}
+    library = library_of(sources, out) if linking else None
     for source in sorted(sources, key=lambda p: p.as_posix()):
         folder = source.parent.resolve()
         if folder not in organisations:
             organisations[folder] = organisation_hash(folder)
         key = manifest_key(source, out)
-        digest = fingerprint(source, organisations[folder])
+        links = library if source in linking else None
+        digest = fingerprint(source, organisations[folder] + (links.digest() if links else ""))
         entry = None if force else manifest.up_to_date(key, digest, list(formats), out)
         nomor = entry.nomor if entry else quick_nomor(source)
         stem = output_stem(nomor, source, taken)
@@ -166,7 +172,7 @@ def plan(
                 )
             )
         else:
-            tasks.append(Task(source, key, digest, nomor, stem, tuple(formats), out, organisations[folder]))
+            tasks.append(Task(source, key, digest, nomor, stem, tuple(formats), out, organisations[folder], links))
     return tasks, current, missing, manifest
 
 
@@ -191,7 +197,7 @@ def run_task(task: Task) -> Result:
         result.errors = organisation.diagnostics
         return result
     try:
-        prepared = prepare(task.source, organisation)
+        prepared = prepare(task.source, organisation, task.library or Library())
     except UserError as exc:
         result.errors = exc.diagnostics
         return result

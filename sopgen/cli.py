@@ -273,6 +273,7 @@ def new_command(
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
     from .discovery import discover, same_numbers
+    from .library import Library, library_of, links_anything
     from .pipeline import prepare
 
     _require_definitions(paths)
@@ -281,9 +282,10 @@ def check_command(paths: PathsArg = None) -> None:
     for diagnostic in missing:
         _print(diagnostic)
     notes = same_numbers(sources)
+    library = library_of(sources) if any(links_anything(s) for s in sources) else Library()
     for source in sources:
         try:
-            prepared = prepare(source)
+            prepared = prepare(source, library=library)
         except UserError as exc:
             for diagnostic in exc.diagnostics:
                 _print(diagnostic)

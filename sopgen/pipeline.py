@@ -15,6 +15,7 @@ from .definition.model import SopDocument
 from .errors import Diagnostic
 from .layout import layout
 from .layout.document import LaidOutDocument
+from .library import Library, resolve
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,12 @@ class Prepared:
     """What `sopgen check` recommends beside the warnings (branch targets by id)."""
 
 
-def prepare(source: Path, organisation: Profile | None = None) -> Prepared:
-    """Load, validate and lay out one definition (with its folder's organisation profile, or the one given).
+def prepare(source: Path, organisation: Profile | None = None, library: Library | None = None) -> Prepared:
+    """Load, validate and lay out one definition (with its folder's organisation profile, or the one
+    given; its links to other SOPs found in `library`, by default the SOPs of its folder).
 
     Raises UserError with every problem found, positioned in the file.
     """
     loaded = load_sop(source, organisation)
-    return Prepared(loaded.document, layout(loaded.document), loaded.warnings, loaded.advice)
+    document, link_warnings = resolve(loaded.document, library)
+    return Prepared(document, layout(document), loaded.warnings + link_warnings, loaded.advice)

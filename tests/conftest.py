@@ -41,7 +41,10 @@ langkah:
 
 
 def shipped() -> list[Path]:
-    return sorted(p for p in DEFINITIONS.glob("*.yaml") if p.name != "organisasi.yaml")
+    """The shipped SOP definitions (not the profile, the book's settings, the decree or the explanation)."""
+    from sopgen.discovery import is_definition
+
+    return sorted(p for p in DEFINITIONS.glob("*.yaml") if is_definition(p))
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import fontmetrics
 from ..definition.model import SopDocument
 from ..errors import UserError
-from . import style, tables
-from .document import Box, LaidOutDocument, Page, Para, Shape, Spacer, TextBlock
+from . import style, tables, text
+from .document import Box, LaidOutDocument, Link, Page, Para, Shape, Spacer, Table, TextBlock
 from .grid import Grid, make_grid
 from .paginate import FlowPage, paginate
 from .paper import MARGINS, page_size
@@ -226,6 +227,22 @@ def _flow_page(
     return symbols
 
 
+def _collect_links(doc: SopDocument, pages: list[Page]) -> None:
+    """A clickable area over every placed line that names a linked SOP."""
+    files = {r.nomor: f"{r.stem}.pdf" for r in doc.related if r is not None}
+    for page in pages:
+        for block in page.blocks:
+            if not isinstance(block, Table):
+                continue
+            for cell in block.cells:
+                for line in cell.lines:
+                    if line.link is None:
+                        continue
+                    top = line.baseline - line.size * 0.86 - (text.leading(line.size) - line.size) / 2
+                    box = Box(line.x, top, fontmetrics.width(line.text, line.size, line.bold), text.leading(line.size))
+                    page.links.append(Link(box, line.link, files[line.link]))
+
+
 def layout(doc: SopDocument) -> LaidOutDocument:
     """Lay out one validated SOP: the contract between the definition and the writers.
 
@@ -274,6 +291,7 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     for page, router, _ in placed:
         page.shapes, page.connectors, page.labels = router.shapes, router.connectors, router.labels
 
+    _collect_links(doc, pages)
     title = doc.sop.flow_title
     return LaidOutDocument(
         paper=doc.kertas,

@@ -71,6 +71,8 @@ class Line:
     baseline: float
     size: float
     bold: bool
+    link: str | None = None
+    """The number of the SOP this line's text links to."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Para:
     space_before: float = 0.0
     checkbox: bool | None = None
     """A checkbox drawn before the text: None for none, False for empty, True for ticked."""
+    link: str | None = None
+    """The number of another SOP this paragraph names and links to."""
 
 
 @dataclass(frozen=True)
@@ -211,10 +215,12 @@ class Label:
 
 @dataclass(frozen=True)
 class Link:
-    """A clickable area on a sheet that opens another SOP: `target` is that SOP's number."""
+    """A clickable area on a sheet that opens another SOP: `target` is its number (the book jumps to its
+    sheet), `file` the name of its PDF sheet beside this one."""
 
     box: Box
     target: str
+    file: str
 
 
 @dataclass

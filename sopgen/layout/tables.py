@@ -129,9 +129,10 @@ def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
     split = grid.split_near(0.5, lo=1, hi=grid.count - 1)
     n = grid.count
 
-    def content(caption: str, items: Sequence[str]) -> list[Para]:
+    def content(caption: str, items: Sequence[str], links: Sequence[str | None] = ()) -> list[Para]:
         head = Para(f"{caption} :", style.FONT, bold=True)
         body = text.numbered(items) if len(items) > 1 else _paras(items)
+        body = [replace(para, link=link) for para, link in zip(body, links)] + body[len(links) :]
         return [head, *body]
 
     pairs = [
@@ -142,8 +143,11 @@ def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
     cells = []
     for row, pair in enumerate(pairs):
         for (key, caption), (col, span) in zip(pair, ((0, split), (split, n - split))):
-            items = doc.related_texts if key == "keterkaitan" else getattr(sop, key)
-            cells.append(CellSpec(row, col, span, content(caption, items), valign="top", field=(key,)))
+            if key == "keterkaitan":
+                paras = content(caption, doc.related_texts, [r.nomor if r else None for r in doc.related])
+            else:
+                paras = content(caption, getattr(sop, key))
+            cells.append(CellSpec(row, col, span, paras, valign="top", field=(key,)))
     return TableSpec("dasar", cells, 3, [16.5] * 3, ["block"] * 3, [None] * 3)
 
 

@@ -75,7 +75,7 @@ def place(
                 placed.append(Line(para.number, left, baseline, para.size, para.bold))
             x = _aligned_x(text, para, left + para.indent, box.x + box.w - style.PAD_X)
             if text:
-                placed.append(Line(text, x, baseline, para.size, para.bold))
+                placed.append(Line(text, x, baseline, para.size, para.bold, para.link))
             y += step
     return tuple(placed)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -12,7 +13,19 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import fontmetrics
 from ..layout import style
-from ..layout.document import Cell, Connector, Label, LaidOutDocument, Line, Page, Point, Shape, Table, TextBlock
+from ..layout.document import (
+    Cell,
+    Connector,
+    Label,
+    LaidOutDocument,
+    Line,
+    Link,
+    Page,
+    Point,
+    Shape,
+    Table,
+    TextBlock,
+)
 from .common import AUTHOR, metadata
 
 name = "pdf"
@@ -122,7 +135,25 @@ class Painter:
         self.c.setFont(fontmetrics.font_name(False), label.size)
         self.c.drawString(label.baseline[0], self.y(label.baseline[1]), label.text)
 
-    def page(self, document: LaidOutDocument, page: Page, footer: str | None = None) -> None:
+    def link(self, link: Link, bookmark: str | None = None) -> None:
+        """A link to the named bookmark of this PDF, else to the first page of the linked SOP's own PDF."""
+        b = link.box
+        rect = (b.x, self.y(b.bottom), b.right, self.y(b.y))
+        if bookmark is not None:
+            self.c.linkRect("", bookmark, rect, relative=0, thickness=0)
+        else:
+            self.c.linkURL(link.file, rect, relative=0, thickness=0, kind="GoToR")
+
+    def page(
+        self,
+        document: LaidOutDocument,
+        page: Page,
+        footer: str | None = None,
+        bookmarks: Mapping[str, str] | None = None,
+    ) -> None:
+        """Draw one page; `bookmarks` (SOP number -> bookmark) make links jump inside this PDF (the book)."""
+        for link in page.links:
+            self.link(link, (bookmarks or {}).get(link.target))
         for block in page.blocks:
             if isinstance(block, Table):
                 for cell in block.cells:

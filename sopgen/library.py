@@ -1,0 +1,170 @@
+"""The SOPs of a folder, as other SOPs link to them: number, title, kind, and the name of their outputs.
+
+A `keterkaitan` entry may name another SOP of the library by its number or by its file name
+(`{sop: 02/SOP/PO/2018}`); the library finds it, so the sheet prints its number and title and the PDF
+links to its sheet. Built from a light read of each file (no validation), once per command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .definition.model import Related, SopDocument
+from .errors import Diagnostic
+
+LINK_LINE = re.compile(r"^[ \t-]*sop[ \t]*:", re.MULTILINE)
+"""A line of a definition that may link to another SOP (`- sop: ...`): only such files need the library."""
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One SOP of the library."""
+
+    related: Related
+    path: Path
+    links: tuple[str, ...] = ()
+    """The references its own `keterkaitan` makes (`sop:` values)."""
+
+
+@dataclass(frozen=True)
+class Library:
+    entries: tuple[Entry, ...] = ()
+    _by_key: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_key = self._by_key
+        for entry in self.entries:  # a number first, then a file name, and the first of equals wins
+            by_key.setdefault(_key(entry.related.nomor), entry)
+        for entry in self.entries:
+            by_key.setdefault(_key(entry.path.stem), entry)
+
+    def find(self, reference: str) -> Entry | None:
+        """The SOP a `sop:` value names: by its number, else by its definition's file name."""
+        return self._by_key.get(_key(reference))
+
+    def digest(self) -> str:
+        """Changes when anything a linking sheet prints from this library changes."""
+        text = "\n".join(
+            f"{e.related.nomor}\t{e.related.judul}\t{e.related.jenis}\t{e.related.stem}\t{e.path.stem}"
+            for e in self.entries
+        )
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _text(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def scan(sources: Sequence[Path], stems: dict[Path, str] | None = None) -> Library:
+    """The library of these definitions; an unreadable file is left out (its own build reports it).
+
+    `stems` are the output names `build` gives (default: as `build` would name them)."""
+    from .build import output_stems
+    from .definition.source import read
+    from .errors import UserError
+
+    stems = stems if stems is not None else output_stems(sources)
+    entries = []
+    for source in sorted(sources, key=lambda p: p.as_posix()):
+        try:
+            data = read(source).data
+        except UserError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        nomor = _text(data.get("nomor"))
+        if not nomor:
+            continue
+        jenis = _text(data.get("jenis")) or "makro"
+        links = tuple(
+            _text(item.get("sop"))
+            for item in (data.get("keterkaitan") or [])
+            if isinstance(item, dict) and _text(item.get("sop"))
+        )
+        stem = stems.get(source) or source.stem
+        entries.append(Entry(Related(nomor, _text(data.get("judul")), jenis, stem), source, links))
+    return Library(tuple(entries))
+
+
+def links_anything(source: Path) -> bool:
+    """Whether the definition may link to another SOP (a quick look, no parsing)."""
+    try:
+        return bool(LINK_LINE.search(source.read_text(encoding="utf-8-sig", errors="replace")))
+    except OSError:
+        return False
+
+
+def library_of(sources: Sequence[Path], out: Path | None = None) -> Library:
+    """The library these definitions are read with: every SOP in their folders (the ones given and
+    their siblings), named as `build` names their outputs in `out`."""
+    from .build import output_stems
+    from .discovery import discover
+
+    found, _ = discover(sorted({source.parent for source in sources}, key=lambda p: p.as_posix()))
+    every = list(dict.fromkeys([*sources, *found]))
+    return scan(every, output_stems(every, out))
+
+
+def library_for(source: Path) -> Library:
+    """The library a single definition is read with: the SOPs of its folder."""
+    return library_of([source])
+
+
+def resolve(document: SopDocument, library: Library | None) -> tuple[SopDocument, list[Diagnostic]]:
+    """The document with its `keterkaitan` links found in the library, and a warning for each link
+    that finds nothing, links to itself, or names a mikro SOP that does not name this makro SOP back."""
+    sop = document.sop
+    if not any(entry.sop for entry in sop.keterkaitan):
+        return document, []
+    library = library if library is not None else library_for(document.source)
+    related: list[Related | None] = []
+    warnings: list[Diagnostic] = []
+
+    def warn(index: int, message: str) -> None:
+        line, column = document.where("keterkaitan", index, "sop")
+        if line is None:
+            line, column = document.where("keterkaitan", index)
+        warnings.append(Diagnostic(document.source, line, column, message, "warning"))
+
+    for index, entry in enumerate(sop.keterkaitan):
+        if entry.sop is None:
+            related.append(None)
+            continue
+        found = library.find(entry.sop)
+        if found is None:
+            warn(
+                index,
+                f"keterkaitan {index + 1}: tidak ada SOP bernomor atau berkas `{entry.sop}` di folder ini; "
+                "periksa nomornya, atau tulis sebagai teks biasa bila SOP itu di luar folder ini",
+            )
+            related.append(None)
+            continue
+        if _same_file(found.path, document.source):
+            warn(index, f"keterkaitan {index + 1}: SOP ini menautkan dirinya sendiri")
+            related.append(None)
+            continue
+        related.append(found.related)
+        if sop.jenis == "makro" and found.related.jenis == "mikro":
+            back = [library.find(ref) for ref in found.links]
+            if not any(b is not None and _same_file(b.path, document.source) for b in back):
+                warn(
+                    index,
+                    f"keterkaitan {index + 1}: SOP mikro `{found.related.nomor}` ({found.path.name}) tidak "
+                    f"menyebut SOP makro ini kembali; tambahkan `- sop: {sop.nomor}` di keterkaitannya",
+                )
+    return replace(document, related=tuple(related)), warnings
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return first == second
