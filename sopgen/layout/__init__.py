@@ -6,7 +6,7 @@ it fits whole, else it starts on page 2. The flowchart's two header rows repeat 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import fontmetrics
 from ..definition.model import SopDocument
@@ -227,6 +227,48 @@ def _flow_page(
     return symbols
 
 
+HISTORY_TITLE = "Riwayat Revisi"
+HISTORY_SHEET = "Riwayat Revisi"
+
+
+def _history_pages(sheet: _Sheet, pages: list[Page]) -> None:
+    """The revision history after the flowchart, from a new page; its heading row repeats on every page."""
+    spec = tables.revision_history(sheet.doc, sheet.grid)
+    heights = spec.heights(sheet.grid.widths)
+    by_row: dict[int, list[tables.CellSpec]] = {}
+    for cell in spec.cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    remaining = list(range(1, spec.rows))
+    first = True
+    while remaining:
+        page, y = sheet.new_page(pages), sheet.top
+        page.sheet = HISTORY_SHEET
+        if first:
+            title = Para(HISTORY_TITLE, style.TITLE, bold=True, align="center")
+            box = Box(sheet.left, y, sheet.full_width, sheet.title_h)
+            page.blocks.append(TextBlock(box, (title,), place((title,), box, "middle")))
+            y += sheet.title_h
+        room = sheet.bottom - y - heights[0]
+        rows: list[int] = []
+        while remaining and (not rows or sum(heights[r] for r in rows) + heights[remaining[0]] <= room):
+            rows.append(remaining.pop(0))
+        specs = [replace(c, row=0) for c in by_row[0]]
+        specs += [replace(c, row=index) for index, row in enumerate(rows, start=1) for c in by_row[row]]
+        table = tables.assemble(
+            "riwayat",
+            specs,
+            [heights[0]] + [heights[r] for r in rows],
+            ["header"] + ["body"] * len(rows),
+            [None] * (len(rows) + 1),
+            [not first] + [False] * len(rows),
+            sheet.edges,
+            y,
+            header_rows=1,
+        )
+        page.blocks.append(table)
+        first = False
+
+
 def _collect_links(doc: SopDocument, pages: list[Page]) -> None:
     """A clickable area over every placed line that names a linked SOP."""
     files = {r.nomor: f"{r.stem}.pdf" for r in doc.related if r is not None}
@@ -291,6 +333,8 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     for page, router, _ in placed:
         page.shapes, page.connectors, page.labels = router.shapes, router.connectors, router.labels
 
+    if doc.sop.revisi:
+        _history_pages(sheet, pages)
     _collect_links(doc, pages)
     title = doc.sop.flow_title
     return LaidOutDocument(

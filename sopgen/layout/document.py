@@ -14,7 +14,7 @@ Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
 ShapeKind = Literal["terminator", "process", "decision", "offpage"]
 EdgeKind = Literal["flow", "ya", "tidak"]
-TableKind = Literal["identitas", "dasar", "prosedur"]
+TableKind = Literal["identitas", "dasar", "prosedur", "riwayat"]
 Point = tuple[float, float]
 
 
@@ -237,6 +237,8 @@ class Page:
     labels: list[Label] = field(default_factory=list)
     steps: list[int] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    sheet: str = "SOP"
+    """The part of the document the page belongs to, named as the XLSX worksheet that holds it."""
     marks: list[Box] = field(default_factory=list)
     """Change bars in the margin beside rows changed since an earlier version (`sopgen diff --pdf`)."""
 

@@ -34,4 +34,7 @@ def dump(document: LaidOutDocument) -> str:
             out.append(f"  panah {conn.source} -> {conn.target} [{conn.kind}] {pts}")
         for label in page.labels:
             out.append(f"  label {label.text!r} ({_n(label.box.x)},{_n(label.box.y)})")
+        for link in page.links:
+            b = link.box
+            out.append(f"  tautan {link.target} -> {link.file} ({_n(b.x)},{_n(b.y)} {_n(b.w)}x{_n(b.h)})")
     return "\n".join(out) + "\n"

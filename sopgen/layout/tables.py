@@ -194,6 +194,30 @@ def step_row(doc: SopDocument, grid: Grid, index: int, row: int, size: float = s
     return cells
 
 
+HISTORY_CAPTIONS = ("Ke", "Tanggal Revisi", "Catatan Revisi")
+
+
+def revision_history(doc: SopDocument, grid: Grid) -> TableSpec:
+    """The revision history (riwayat revisi): a heading row, then one row per revision, oldest first."""
+    number = grid.split_near(0.10, lo=1, hi=grid.count - 2)
+    day = grid.split_near(0.32, lo=number + 1, hi=grid.count - 1)
+    spans = ((0, number), (number, day - number), (day, grid.count - day))
+    cells = [
+        CellSpec(
+            0, col, span, [Para(caption, style.SMALL, bold=True, align="center")], align="center", fill=HEADER_FILL
+        )
+        for (col, span), caption in zip(spans, HISTORY_CAPTIONS)
+    ]
+    for row, revision in enumerate(doc.sop.revisi, start=1):
+        values = (str(revision.ke), tanggal_panjang(revision.tanggal), revision.catatan.strip() or "-")
+        aligns: tuple[Align, ...] = ("center", "center", "left")
+        for (col, span), value, align, key in zip(spans, values, aligns, ("ke", "tanggal", "catatan")):
+            paras = [Para(value, style.FONT, align=align)]
+            cells.append(CellSpec(row, col, span, paras, align=align, valign="top", field=("revisi", row - 1, key)))
+    rows = len(doc.sop.revisi) + 1
+    return TableSpec("riwayat", cells, rows, [15.0] * rows, ["header"] + ["body"] * (rows - 1), [None] * rows)
+
+
 def assemble(
     kind: TableKind,
     specs: Sequence[CellSpec],

@@ -11,6 +11,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable
 from copy import copy
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,7 +30,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
-from ..layout.document import Cell, LaidOutDocument, Para, Spacer, Table, TextBlock
+from ..layout.document import Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
 from ..layout.text import CHECKBOX_SPACE
 from ..templating import xml_text
 from . import drawingml
@@ -84,19 +85,28 @@ def cell_value(paras: tuple[Para, ...]) -> str | CellRichText:
     return CellRichText(blocks)
 
 
+def new_workbook() -> Workbook:
+    workbook = Workbook()
+    # The default font sets the unit of column widths. Excel rounds its digit to whole pixels,
+    # LibreOffice does not; Courier New 10 (twin: Liberation Mono) has a digit of exactly
+    # 6 pt = 8 px, so both programs give every column the same width. Cells use Arial.
+    default = Font(name=DEFAULT_FONT, sz=10, family=3)
+    workbook._fonts = IndexedList([default])
+    workbook._named_styles["Normal"].font = default
+    return workbook
+
+
 class _Sheet:
-    def __init__(self, document: LaidOutDocument):
+    """One worksheet: the pages of one part of the document (the sheet, the revision history)."""
+
+    def __init__(self, document: LaidOutDocument, ws: Any, styles: dict[tuple[Any, ...], Any]):
         self.document = document
-        self.workbook = Workbook()
-        # The default font sets the unit of column widths. Excel rounds its digit to whole pixels,
-        # LibreOffice does not; Courier New 10 (twin: Liberation Mono) has a digit of exactly
-        # 6 pt = 8 px, so both programs give every column the same width. Cells use Arial.
-        default = Font(name=DEFAULT_FONT, sz=10, family=3)
-        self.workbook._fonts = IndexedList([default])
-        self.workbook._named_styles["Normal"].font = default
-        self.ws = self.workbook.active
-        self.ws.title = "SOP"
-        self.styles: dict[tuple[Any, ...], Any] = {}
+        self.ws = ws
+        self.pages: list[int] = []
+        """The numbers of the layout's pages this worksheet prints."""
+        self.header_rows: tuple[int, int] | None = None
+        self.items: list[Item] = []
+        self.styles = styles
         self.row = 1
         self.row_tops = [0.0]
         """Sheet y (points) of the top of each written row, index = row number - 1."""
@@ -190,16 +200,29 @@ class _Sheet:
         return Anchor(*self.point(box.x, box.y), *self.point(box.right, box.bottom))
 
 
-def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int] | None]:
-    """Write the grid with openpyxl; return the sheet, the drawing items and the header rows."""
-    sheet = _Sheet(document)
-    ws = sheet.ws
+def build(document: LaidOutDocument) -> tuple[Workbook, list[_Sheet]]:
+    """Write the grid with openpyxl, a worksheet for each part of the document; return the workbook
+    and the worksheets, each with its drawing items and header rows."""
+    workbook = new_workbook()
+    styles: dict[tuple[Any, ...], Any] = {}
+    sheets: dict[str, _Sheet] = {}
+    for page in document.pages:
+        if page.sheet not in sheets:
+            ws = workbook.active if not sheets else workbook.create_sheet()
+            ws.title = page.sheet
+            sheets[page.sheet] = _Sheet(document, ws, styles)
+        sheets[page.sheet].pages.append(page.number)
+    for sheet in sheets.values():
+        _fill(sheet, [document.pages[number - 1] for number in sheet.pages])
+    return workbook, list(sheets.values())
+
+
+def _fill(sheet: _Sheet, pages: list[Page]) -> None:
+    document, ws, items = sheet.document, sheet.ws, sheet.items
     for index, width in enumerate(document.columns, start=1):
         ws.column_dimensions[get_column_letter(index)].width = column_width(width)
-    items: list[Item] = []
-    header_rows: tuple[int, int] | None = None
     dx = -document.margins.left
-    for page_index, page in enumerate(document.pages):
+    for page_index, page in enumerate(pages):
         dy: float | None = None
         for block in page.blocks:
             if isinstance(block, Spacer):
@@ -210,8 +233,8 @@ def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int
                 mapping = sheet.table(block)
                 first = min(mapping)
                 dy = sheet.row_tops[mapping[first] - 1] - block.rows[first].y
-                if block.kind == "prosedur" and header_rows is None:
-                    header_rows = (mapping[0], mapping[1])
+                if block.header_rows and sheet.header_rows is None:
+                    sheet.header_rows = (mapping[0], mapping[block.header_rows - 1])
                 for cell in block.cells:
                     for check in cell.checkboxes:
                         items.extend(drawingml.checkbox_items(check, len(items) + 1, dx, dy))
@@ -223,14 +246,13 @@ def build(document: LaidOutDocument) -> tuple[_Sheet, list[Item], tuple[int, int
                             items.append(drawingml.emblem_frame(len(items) + 1, box))
         if dy is not None and page.shapes:
             items.extend(drawingml.page_items(page, len(items) + 1, dx, dy))
-        if page_index < len(document.pages) - 1:
+        if page_index < len(pages) - 1:
             ws.row_breaks.append(Break(id=sheet.row - 1))
     for item in items:
         item.anchor = sheet.anchor(item)
-    return sheet, items, header_rows
 
 
-def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int, int] | None) -> None:
+def _page_setup(document: LaidOutDocument, sheet: _Sheet, several: bool) -> None:
     ws = sheet.ws
     margins = document.margins
     ws.page_setup.orientation = "landscape"
@@ -249,19 +271,27 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
     ws.oddFooter.left.text = xml_text(document.number).replace("&", "&&")  # `&D` would print the date
     before, between, after = footer_parts(document)
     before, between, after = (part.replace("&", "&&") for part in (before, between, after))
-    ws.oddFooter.right.text = f"{before}&P{between}&N{after}"
+    if several:  # page numbers run through the worksheets, and the count is the document's
+        ws.page_setup.firstPageNumber = sheet.pages[0]
+        ws.page_setup.useFirstPageNumber = True
+        ws.oddFooter.right.text = f"{before}&P{between}{len(document.pages)}{after}"
+    else:
+        ws.oddFooter.right.text = f"{before}&P{between}&N{after}"
     for part in (ws.oddFooter.left, ws.oddFooter.right):
         part.size = document.footer_size
         part.font = OFFICE_FONT
     ws.print_area = f"A1:{get_column_letter(len(document.columns))}{sheet.row - 1}"
-    if header_rows:
-        first, last = header_rows
+    if sheet.header_rows:
+        first, last = sheet.header_rows
         # The header rows are printed on every page. Nothing is frozen: the header sits below the
         # identity block, and freezing under it would either hide the identity (the view scrolled
         # to the header) or freeze the whole identity block (taller than a screen). The sheet opens
         # at A1, on the identity block.
         ws.print_title_rows = f"{first}:{last}"
-    properties = sheet.workbook.properties
+
+
+def _properties(document: LaidOutDocument, workbook: Workbook) -> None:
+    properties = workbook.properties
     info = metadata(document)
     properties.title = info.title
     properties.subject = info.subject
@@ -270,9 +300,21 @@ def _page_setup(document: LaidOutDocument, sheet: _Sheet, header_rows: tuple[int
 
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
-    sheet, items, header_rows = build(document)
-    _page_setup(document, sheet, header_rows)
-    parts = workbook_parts(sheet.workbook)
-    if items:
-        add_drawing(parts, lambda first_id: drawingml.xlsx_anchors(drawingml.renumber(items, first_id)))
+    workbook, sheets = build(document)
+    for sheet in sheets:
+        _page_setup(document, sheet, len(sheets) > 1)
+    _properties(document, workbook)
+    parts = workbook_parts(workbook)
+    for number, sheet in enumerate(sheets, start=1):
+        items = sheet.items
+        if items:
+            add_drawing(
+                parts,
+                partial(_anchors, items),
+                f"xl/worksheets/sheet{number}.xml",
+            )
     emit(target, repack(parts))
+
+
+def _anchors(items: list[Item], first_id: int) -> str:
+    return drawingml.xlsx_anchors(drawingml.renumber(items, first_id))
