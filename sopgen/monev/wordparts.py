@@ -1,0 +1,248 @@
+"""WordprocessingML pieces the Monev documents share: runs, paragraphs, tables, sections, footers.
+
+Both the forms (`docx.py`) and the draft report (`report.py`) are written with these, so both look
+like the SOP sheets: Arial, thin black borders, grey heading cells, fixed column widths. Property
+children go through `writers.wordml.element`, which puts them in schema order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.shared import Pt
+
+from ..fontmetrics import OFFICE_FONT
+from ..layout import style
+from ..layout.document import Margins, Para, VAlign
+from ..layout.text import leading
+from ..templating import xml_text
+from ..writers.common import AUTHOR, FIXED_DATE, OFFICE_VALIGN, PROPERTY_LIMIT
+from ..writers.wordml import element
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = f'xmlns:w="{W_NS}"'
+SIDES = ("top", "left", "bottom", "right")
+SEPARATOR_H = 0.75
+"""Height of the tiny paragraph that keeps two tables apart (Word joins adjacent tables into one)."""
+HeightRule = Literal["exact", "atLeast"]
+
+
+def twips(points: float) -> int:
+    return int(round(points * 20))
+
+
+def escape(value: str) -> str:
+    return xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def run(value: str, size: float, bold: bool = False, italic: bool = False) -> str:
+    half = int(round(size * 2))
+    fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
+    flags = (["<w:b/>", "<w:bCs/>"] if bold else []) + (["<w:i/>", "<w:iCs/>"] if italic else [])
+    rpr = element("rPr", [fonts, *flags, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in value.split("\n"))
+    return f"<w:r>{rpr}{lines}</w:r>"
+
+
+def paragraph(
+    para: Para | None,
+    line: float | None = None,
+    before: float = 0.0,
+    after: float = 0.0,
+    extra: Sequence[str] = (),
+    runs: str | None = None,
+    align: str | None = None,
+) -> str:
+    """A paragraph: exact line spacing of `line` points (None: single spacing, as Word flows text).
+
+    `extra` are further paragraph properties (a page break, keep with next); `align` overrides the
+    paragraph's alignment (`both`: justified)."""
+    if line is None:
+        spacing = f'<w:spacing w:before="{twips(before)}" w:after="{twips(after)}"/>'
+    else:
+        spacing = (
+            f'<w:spacing w:before="{twips(before)}" w:after="{twips(after)}" w:line="{twips(line)}" '
+            'w:lineRule="exact"/>'
+        )
+    properties = [*extra, spacing]
+    content = runs or ""
+    if para is not None:
+        properties.append(f'<w:jc w:val="{align or para.align}"/>')
+        if para.number:
+            properties += [
+                f'<w:tabs><w:tab w:val="left" w:pos="{twips(para.indent)}"/></w:tabs>',
+                f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>',
+            ]
+            content += run(para.number, para.size, para.bold) + "<w:r><w:tab/></w:r>"
+        if para.text:
+            content += run(para.text, para.size, para.bold)
+    else:
+        properties.append('<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
+    return f"<w:p {NS}>{element('pPr', properties)}{content}</w:p>"
+
+
+def spacer(height: float, page_break: bool = False) -> str:
+    """An empty paragraph exactly `height` points tall."""
+    return paragraph(None, max(height, SEPARATOR_H), extra=["<w:pageBreakBefore/>"] if page_break else [])
+
+
+@dataclass(frozen=True)
+class WordCell:
+    paras: tuple[Para, ...]
+    span: int = 1
+    fill: str | None = None
+    border: bool = True
+    valign: VAlign = "middle"
+
+
+@dataclass(frozen=True)
+class WordRow:
+    cells: tuple[WordCell, ...]
+    height: float = 0.0
+    rule: HeightRule = "atLeast"
+    header: bool = False
+    """A heading row, repeated at the top of every page the table runs onto."""
+
+
+def _cell(cell: WordCell, width: float, exact_lines: bool) -> str:
+    props = [f'<w:tcW w:w="{twips(width)}" w:type="dxa"/>']
+    if cell.span > 1:
+        props.append(f'<w:gridSpan w:val="{cell.span}"/>')
+    value = "single" if cell.border else "nil"
+    extra = ' w:sz="4" w:space="0" w:color="000000"' if cell.border else ""
+    props.append("<w:tcBorders>" + "".join(f'<w:{side} w:val="{value}"{extra}/>' for side in SIDES) + "</w:tcBorders>")
+    if cell.fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>')
+    props.append(f'<w:vAlign w:val="{OFFICE_VALIGN[cell.valign]}"/>')
+    paras = "".join(paragraph(p, leading(p.size) if exact_lines else None) for p in cell.paras)
+    return f"<w:tc>{element('tcPr', props)}{paras or paragraph(None, style.LEADING)}</w:tc>"
+
+
+def table(rows: Sequence[WordRow], columns: Sequence[float], exact_lines: bool = True) -> str:
+    """A fixed-layout table on a grid of columns (points): spans as gridSpan, rows that never split."""
+    margins = element(
+        "tblCellMar",
+        [
+            '<w:top w:w="0" w:type="dxa"/>',
+            f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
+            '<w:bottom w:w="0" w:type="dxa"/>',
+            f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
+        ],
+    )
+    properties = element(
+        "tblPr",
+        [
+            f'<w:tblW w:w="{twips(sum(columns))}" w:type="dxa"/>',
+            '<w:tblInd w:w="0" w:type="dxa"/>',
+            '<w:tblLayout w:type="fixed"/>',
+            margins,
+            '<w:tblLook w:val="0000"/>',
+        ],
+    )
+    grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in columns)
+    written = []
+    for row in rows:
+        cells, col = [], 0
+        for cell in row.cells:
+            cells.append(_cell(cell, sum(columns[col : col + cell.span]), exact_lines))
+            col += cell.span
+        header = "<w:tblHeader/>" if row.header else ""
+        height = f'<w:trHeight w:val="{twips(row.height)}" w:hRule="{row.rule}"/>' if row.height else ""
+        written.append(f"<w:tr><w:trPr><w:cantSplit/>{header}{height}</w:trPr>{''.join(cells)}</w:tr>")
+    return f"<w:tbl {NS}>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(written)}</w:tbl>"
+
+
+def add(doc: Any, xml: str) -> None:
+    """Append a block (paragraph or table) at the end of the body, before its section properties."""
+    doc.element.body.sectPr.addprevious(parse_xml(xml))
+
+
+def setup(doc: Any, title: str, subject: str) -> None:
+    """Normal style in Arial, Word 2013+ compatibility, fixed properties (the same bytes each time)."""
+    normal = doc.styles["Normal"]
+    normal.font.name = OFFICE_FONT
+    normal.font.size = Pt(style.FONT)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    settings = doc.settings.element
+    for compat in settings.iter(f"{{{W_NS}}}compatSetting"):
+        if compat.get(f"{{{W_NS}}}name") == "compatibilityMode":
+            compat.set(f"{{{W_NS}}}val", "15")
+    for zoom in settings.iter(f"{{{W_NS}}}zoom"):
+        zoom.set(f"{{{W_NS}}}percent", "100")  # required by the schema; python-docx's template omits it
+    props = doc.core_properties
+    props.title = _property(title)
+    props.subject = _property(subject)
+    props.author = props.last_modified_by = AUTHOR
+    props.created = props.modified = FIXED_DATE
+    props.revision = 1
+
+
+def _property(value: str) -> str:
+    value = xml_text(value)
+    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
+
+def page(section: Any, width: float, height: float, margins: Margins) -> None:
+    """Paper and margins of a section; wider than tall is landscape."""
+    section.orientation = WD_ORIENT.LANDSCAPE if width > height else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
+    section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
+    section.header_distance = Pt(margins.top / 2)
+    section.footer_distance = Pt(margins.footer)
+
+
+def restart_numbering(section: Any) -> None:
+    """Page numbers of this section start again at 1 (each form numbers its own pages)."""
+    sect = section._sectPr
+    existing = sect.find(f"{{{W_NS}}}pgNumType")
+    if existing is not None:
+        existing.set(f"{{{W_NS}}}start", "1")
+        return
+    number = parse_xml(f'<w:pgNumType {NS} w:start="1"/>')
+    following = [child for child in sect if child.tag.split("}")[1] in ("cols", "formProt", "vAlign", "noEndnote")]
+    if following:
+        following[0].addprevious(number)
+    else:
+        sect.append(number)
+
+
+def footer(section: Any, left: str, pattern: str, size: float, usable: float, own_pages: bool) -> None:
+    """`left` at the left margin, `pattern` (`Halaman {page} dari {pages}`) at the right, as fields.
+
+    `own_pages`: the count is the section's pages (SECTIONPAGES), else the document's (NUMPAGES)."""
+    section.footer.is_linked_to_previous = False
+    body = section.footer._element
+    for child in list(body):
+        body.remove(child)
+    half = int(round(size * 2))
+    rpr = element("rPr", [f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/>', f'<w:sz w:val="{half}"/>'])
+
+    def field(code: str) -> str:
+        return (
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> '
+            f'{code} </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+        )
+
+    def text(value: str) -> str:
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>' if value else ""
+
+    before, rest = pattern.split("{page}", 1)
+    between, after = rest.split("{pages}", 1)
+    ppr = element(
+        "pPr",
+        [f'<w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>', '<w:spacing w:before="0" w:after="0"/>'],
+    )
+    count = field("SECTIONPAGES" if own_pages else "NUMPAGES")
+    body.append(
+        parse_xml(
+            f"<w:p {NS}>{ppr}{text(left)}<w:r>{rpr}<w:tab/></w:r>"
+            f"{text(before)}{field('PAGE')}{text(between)}{count}{text(after)}</w:p>"
+        )
+    )
