@@ -80,11 +80,34 @@ def _insertion(text: str, entry: str) -> tuple[int, str]:
     return _new_line(text, end, f"{indent}revisi:{newline}{indent}  - {entry}", newline)
 
 
+def note_from_changes(path: Path, revision: str = "HEAD") -> str:
+    """The changes of a definition since its last commit, on one line: the `catatan` of a revision
+    given none. Refused, in Indonesian, where git cannot tell them (no git, no repository, a file
+    never committed) or nothing changed."""
+    from .diff import GitUnavailable, compare, load_git, summary
+
+    load_sop(path)  # the file's own problems first, at their lines
+    ask = 'tulis catatannya dengan --catatan "..."'
+    told = "catatan revisi belum diisi, dan"
+    try:
+        earlier, current, _ = load_git(path, revision)
+    except GitUnavailable as exc:
+        reason = "; ".join(d.message for d in exc.diagnostics)
+        problem = f"{told} perubahannya tidak dapat dibaca dari git: {reason}. T{ask[1:]}"
+        raise UserError([Diagnostic(path, None, None, problem)]) from None
+    changes = [change for change in compare(earlier, current) if change.field != "revisi"]
+    if not changes:
+        problem = f"{told} berkas ini tidak berubah sejak commit terakhir ({revision}); {ask}"
+        raise UserError([Diagnostic(path, None, None, problem)])
+    return summary(changes)
+
+
 def add_revision(path: Path, note: str, day: dt.date | None = None) -> int:
     """Append the next revision to a definition; return its number."""
     day = day or dt.date.today()
     sop = load_sop(path).document.sop  # refuse to touch a definition that does not load
-    number = (sop.revisi_terakhir.ke if sop.revisi_terakhir else 0) + 1
+    last = sop.revisi_terakhir
+    number = (last.ke if last is not None and last.ke is not None else len(sop.revisi)) + 1  # unnumbered: by place
     target = path.resolve()  # through a symlink: the link stays, its target is edited
     mode = stat.S_IMODE(target.stat().st_mode)
     if not mode & 0o222 or not os.access(target, os.W_OK):  # the bits, as root ignores them

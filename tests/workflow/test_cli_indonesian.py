@@ -10,7 +10,7 @@ from conftest import ROOT
 
 import sopgen
 
-COMMANDS = ["build", "book", "preview", "revise", "new", "check", "schema", "layout", "version"]
+COMMANDS = ["build", "book", "preview", "revise", "new", "check", "schema", "layout", "diff", "status", "version"]
 ENGLISH = (
     "Usage",
     "Options",
@@ -52,7 +52,7 @@ def test_help_has_no_english_framework_text(command):
     [
         (["bild"], "perintah `bild` tidak dikenal; maksudnya `build`?"),
         (["revise"], "argumen BERKAS belum diisi"),
-        (["revise", "x.yaml"], "pilihan --catatan wajib diisi"),
+        (["diff"], "argumen BERKAS belum diisi"),
         (["build", "--jobs", "dua"], "nilai --jobs tidak sah: harus bilangan bulat"),
         (["build", "--jobs", "0"], "nilai --jobs tidak sah: harus paling sedikit 1"),
         (["build", "--paksa"], "pilihan --paksa tidak dikenal"),
