@@ -1,7 +1,18 @@
-"""All SOPs -> the SOP book (cover, contents, every sheet, bookmarks) and the register workbook.
+"""All SOPs -> the SOP book and the register workbook.
 
-The cover's title and year may be set in `buku.yaml` in the definitions' folder (see `book_settings`);
-without it the cover keeps the standard title and the year of the latest date that has come.
+The book holds what Permenpan RB 35/2012 lists, in its order: the cover, the decree enacting the SOPs,
+the contents (with each SOP's current revision), the explanation, the sheets, and an index of actors.
+Files beside the definitions drive the optional parts:
+
+- `buku.yaml`: the cover's title and year (see `book_settings`); without it the cover keeps the
+  standard title and the year of the latest date that has come;
+- `keputusan.yaml`: the decree's settings; sopgen writes the draft decree (DOCX and PDF) from them, and
+  binds the draft's pages, marked DRAF, until the signed decree is there;
+- `keputusan.pdf`: the signed decree, bound as it is (instead of the draft);
+- `penjelasan.yaml` or `penjelasan.md`: the explanation's scope, summary and the user's own terms.
+
+SOPs no longer in force (`Sop.in_force` is False) are left out of the book unless asked for; then they
+are bound, marked. The register lists every SOP either way.
 """
 
 from __future__ import annotations
@@ -14,15 +25,26 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .definition.model import MINUTES_PER, SopDocument
 from .errors import Diagnostic, UserError
 from .folders import BOOK_SETTINGS_NAME as BOOK_FILE
+from .folders import (
+    DECREE_DRAFT_STEM,
+    DECREE_SETTINGS_NAME,
+    EXPLANATION_MARKDOWN_NAME,
+    EXPLANATION_NAME,
+    SIGNED_DECREE_NAME,
+)
 from .layout import LaidOutDocument
-from .layout.book import TITLE_LINES, layout_book
+from .layout.book import PART_DECREE, TITLE_LINES, DecreeLayout, Explanation, SignedDecree, layout_book
 from .pipeline import prepare
 from .writers.register_xlsx import Column, PrintSetup, RegisterRow
+
+if TYPE_CHECKING:
+    from .decree import DecreeSettings
+    from .explanation import ExplanationSettings
 
 WORKDAY_HOURS = MINUTES_PER["hari"] // 60
 
@@ -60,10 +82,13 @@ def natural_key(text: str) -> list:
 
 def collect(sources: list[Path], stems: dict[Path, str]) -> tuple[list[Chapter], list[Diagnostic]]:
     """Load and lay out every SOP, in order of number; the ones with errors are reported, not bound."""
+    from .library import Library, links_anything, scan
+
     chapters, problems = [], []
+    library = scan(sources, stems) if any(links_anything(source) for source in sources) else Library()
     for source in sources:
         try:
-            prepared = prepare(source)
+            prepared = prepare(source, library=library)
         except UserError as exc:
             problems.extend(exc.diagnostics)
             continue
@@ -230,24 +255,156 @@ def book_settings(sources: Sequence[Path]) -> BookSettings:
     return read_settings(path)
 
 
+@dataclass(frozen=True)
+class BookParts:
+    """What the files beside the definitions add to the book; None where the file is not there."""
+
+    decree: DecreeSettings | None = None
+    signed: SignedDecree | None = None
+    explanation: ExplanationSettings | None = None
+    warnings: list[Diagnostic] = field(default_factory=list, compare=False)
+
+
+def read_parts(folder: Path | None) -> BookParts:
+    """Read `keputusan.yaml`, `keputusan.pdf` and `penjelasan.yaml`/`.md` of `folder`; the problems of
+    every file are raised at once as a UserError, each at its place."""
+    from .decree import read_decree, read_signed
+    from .explanation import read_explanation
+
+    if folder is None:
+        return BookParts()
+    explanations = [
+        folder / name for name in (EXPLANATION_NAME, EXPLANATION_MARKDOWN_NAME) if (folder / name).is_file()
+    ]
+    readers: list[tuple[Path, Callable[[Path], Any]]] = [
+        (folder / DECREE_SETTINGS_NAME, read_decree),
+        (folder / SIGNED_DECREE_NAME, read_signed),
+        *((path, read_explanation) for path in explanations[:1]),
+    ]
+    found: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    for path, reader in readers:
+        if not path.exists():
+            continue
+        try:
+            found[path.name] = reader(path)
+        except UserError as exc:
+            problems.extend(exc.diagnostics)
+    if len(explanations) > 1:
+        both = f"ada {EXPLANATION_NAME} dan {EXPLANATION_MARKDOWN_NAME}: pakai salah satu saja"
+        problems.append(Diagnostic(explanations[1], None, None, both))
+    if problems:
+        raise UserError(problems)
+    decree = found.get(DECREE_SETTINGS_NAME)
+    explanation = next((found[p.name] for p in explanations[:1] if p.name in found), None)
+    warnings = [w for part in (decree, explanation) if part is not None for w in part.warnings]
+    return BookParts(decree, found.get(SIGNED_DECREE_NAME), explanation, warnings)
+
+
+def book_parts(sources: Sequence[Path]) -> BookParts:
+    """The book's parts from the files in the definitions' folder (the one `buku.yaml` is read from)."""
+    return read_parts(settings_folder(sources))
+
+
+@dataclass
+class BookPlan:
+    """Everything the book binds, read and composed; nothing written yet."""
+
+    chapters: list[Chapter]
+    """The SOPs bound, in order."""
+    left_out: list[Chapter]
+    """SOPs no longer in force, left out of the book."""
+    year: int
+    title: tuple[str, ...]
+    statuses: list[str | None]
+    decree: DecreeLayout | SignedDecree | None = None
+    decree_title: str = PART_DECREE
+    draft: DecreeLayout | None = None
+    """The draft decree, when `keputusan.yaml` is there (written beside the book)."""
+    explanation: Explanation | None = None
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def plan_book(
+    chapters: Sequence[Chapter],
+    settings: BookSettings | None = None,
+    parts: BookParts | None = None,
+    include_revoked: bool = False,
+    today: dt.date | None = None,
+) -> BookPlan:
+    """Which SOPs the book binds and what its other parts say. Without `settings` or `parts`, the
+    files beside the chapters' definitions are read (a problem in one is a UserError)."""
+    from .decree import draft as draft_decree
+    from .decree import title as decree_title
+    from .explanation import compose
+
+    sources = [c.source for c in chapters]
+    settings = settings if settings is not None else book_settings(sources)
+    parts = parts if parts is not None else book_parts(sources)
+    in_force = [c for c in chapters if c.document.sop.in_force]
+    bound = list(chapters) if include_revoked else in_force
+    year = settings.tahun if settings.tahun is not None else book_year(chapters, today)
+    plan = BookPlan(
+        bound,
+        [c for c in chapters if c not in bound],
+        year,
+        tuple(settings.judul or TITLE_LINES),
+        [None if c.document.sop.in_force else c.document.sop.status_text for c in bound],
+    )
+    if parts.decree is not None:
+        plan.draft = draft_decree(parts.decree, [c.document for c in in_force], year)
+        plan.decree_title = decree_title(parts.decree)
+    plan.decree = parts.signed or plan.draft
+    if parts.explanation is not None and bound:
+        others = [c.document for c in plan.left_out]
+        plan.explanation, plan.warnings = compose(parts.explanation, [c.document for c in bound], others)
+    return plan
+
+
 def write_book(
     chapters: list[Chapter],
     target: Path | BinaryIO,
     settings: BookSettings | None = None,
     today: dt.date | None = None,
+    *,
+    plan: BookPlan | None = None,
 ) -> int:
-    """Lay out and draw the book; return its page count. Without `settings`, `buku.yaml` beside the
-    chapters' definitions is read (a problem in it is a UserError)."""
+    """Lay out and draw the book; return its page count. Without a `plan`, the files beside the
+    chapters' definitions are read (a problem in one is a UserError) and the SOPs in force are bound."""
     from .writers import book_pdf
 
-    if settings is None:
-        settings = book_settings([c.source for c in chapters])
-    year = settings.tahun if settings.tahun is not None else book_year(chapters, today)
+    if plan is None:
+        plan = plan_book(chapters, settings, today=today)
+    if not plan.chapters:
+        raise UserError([Diagnostic(None, None, None, "tidak ada SOP yang berlaku untuk dibukukan")])
     book = layout_book(
-        [c.document for c in chapters], [c.layout for c in chapters], year, settings.judul or TITLE_LINES
+        [c.document for c in plan.chapters],
+        [c.layout for c in plan.chapters],
+        plan.year,
+        plan.title,
+        decree=plan.decree,
+        decree_title=plan.decree_title,
+        explanation=plan.explanation,
+        statuses=plan.statuses,
     )
     book_pdf.write(book, target)
     return book.total
+
+
+def draft_targets(out: Path) -> tuple[Path, Path]:
+    """Where `sopgen book` writes the draft decree: DOCX and PDF."""
+    return out / f"{DECREE_DRAFT_STEM}.docx", out / f"{DECREE_DRAFT_STEM}.pdf"
+
+
+def write_draft(draft: DecreeLayout, out: Path) -> tuple[Path, Path]:
+    """Write the draft decree as DOCX and PDF into `out`, each whole or not at all."""
+    from .files import write_atomic
+    from .writers import book_pdf, decree_docx
+
+    docx_target, pdf_target = draft_targets(out)
+    write_atomic(docx_target, lambda stream: decree_docx.write(draft, stream))
+    write_atomic(pdf_target, lambda stream: book_pdf.write_decree(draft, stream))
+    return docx_target, pdf_target
 
 
 REGISTER_COLUMNS = [
@@ -255,6 +412,8 @@ REGISTER_COLUMNS = [
     Column("Nomor SOP", 26),
     Column("Judul SOP", 48),
     Column("Jenis", 8),
+    Column("SOP Makro Induk", 26),
+    Column("Status", 14),
     Column("Unit", 34),
     Column("Tanggal Pembuatan", 16, "center"),
     Column("Tanggal Efektif", 16, "center"),
@@ -270,7 +429,26 @@ NONE = "-"
 """What a date or note the SOP does not have shows."""
 
 
-def register_row(chapter: Chapter, number: int) -> RegisterRow:
+def parents(chapters: Sequence[Chapter]) -> dict[Path, list[str]]:
+    """The makro SOPs of each SOP: those of the library that link to it, and, for a mikro SOP, the
+    makro SOPs it links to itself; numbers in book order, once each."""
+    by_number = {c.document.sop.nomor: c for c in chapters}
+    found: dict[Path, list[str]] = {c.source: [] for c in chapters}
+    for chapter in chapters:
+        sop = chapter.document.sop
+        for related in chapter.document.related:
+            if related is None or related.nomor not in by_number:
+                continue
+            child = by_number[related.nomor]
+            if sop.jenis == "makro" and child.document.sop.jenis != "makro":
+                found[child.source].append(sop.nomor)
+            elif sop.jenis == "mikro" and related.jenis == "makro":
+                found[chapter.source].append(related.nomor)
+    order = {c.document.sop.nomor: i for i, c in enumerate(chapters)}
+    return {source: sorted(set(numbers), key=lambda n: order[n]) for source, numbers in found.items()}
+
+
+def register_row(chapter: Chapter, number: int, makro: Sequence[str] = ()) -> RegisterRow:
     sop = chapter.document.sop
     last = sop.revisi_terakhir
     minutes = sum(step.waktu.minutes for step in sop.langkah if step.waktu)
@@ -278,18 +456,48 @@ def register_row(chapter: Chapter, number: int) -> RegisterRow:
         number,
         sop.nomor,
         sop.judul,
-        sop.jenis.capitalize(),
+        sop.jenis.capitalize() if sop.jenis else NONE,
+        ", ".join(makro) or NONE,
+        sop.status_text.capitalize(),
         ", ".join(sop.unit),
         sop.tanggal_pembuatan,
         sop.tanggal_efektif or NONE,
         last.tanggal if last else NONE,
-        last.ke if last else 0,
+        (last.ke if last.ke is not None else NONE) if last else 0,
         (last.catatan.strip() or NONE) if last else NONE,
         len(sop.langkah),
         duration(minutes),
         int(round(minutes)),
     )
     return RegisterRow(values, tuple(f"{chapter.stem}.{suffix}" for suffix in ("pdf", "xlsx", "docx")))
+
+
+def makro_tree(chapters: Sequence[Chapter]) -> list[str]:
+    """The makro -> mikro tree of the library, a line per SOP: each makro SOP, its mikro SOPs indented
+    under it; SOPs in neither role at the end."""
+    of = parents(chapters)
+    children: dict[str, list[Chapter]] = {}
+    for chapter in chapters:
+        for nomor in of[chapter.source]:
+            children.setdefault(nomor, []).append(chapter)
+    lines = []
+    placed: set[Path] = set()
+    for chapter in chapters:
+        sop = chapter.document.sop
+        if sop.nomor not in children:
+            continue
+        lines.append(f"{sop.nomor} {sop.judul}")
+        placed.add(chapter.source)
+        kids = children[sop.nomor]
+        for index, child in enumerate(kids):
+            branch = "└─" if index == len(kids) - 1 else "├─"
+            lines.append(f"  {branch} {child.document.sop.nomor} {child.document.sop.judul}")
+            placed.add(child.source)
+    rest = [c for c in chapters if c.source not in placed]
+    if rest:
+        lines.append("Tanpa keterkaitan makro/mikro:")
+        lines += [f"  - {c.document.sop.nomor} {c.document.sop.judul}" for c in rest]
+    return lines
 
 
 def register_paper(chapters: Sequence[Chapter]) -> str:
@@ -301,6 +509,7 @@ def write_register(chapters: list[Chapter], target: Path | BinaryIO) -> None:
     """The register of all SOPs, with filters, a frozen header, links to each file and a print setup."""
     from .writers import register_xlsx
 
-    rows = [register_row(chapter, number) for number, chapter in enumerate(chapters, start=1)]
+    makro = parents(chapters)
+    rows = [register_row(chapter, number, makro[chapter.source]) for number, chapter in enumerate(chapters, start=1)]
     setup = PrintSetup(paper=register_paper(chapters))
     register_xlsx.write(REGISTER_COLUMNS, LINK_COLUMNS, rows, target, setup)

@@ -22,7 +22,7 @@ from .definition.loader import Profile, load_organisation
 from .discovery import discover, quick_nomor, same_numbers
 from .errors import Diagnostic, OutputError, UserError
 from .files import MAX_STEM, safe_stem, write_atomic
-from .folders import BOOK_NAME, REGISTER_NAME
+from .folders import BOOK_NAME, DECREE_DRAFT_STEM, REGISTER_NAME
 from .library import Library, library_of, links_anything
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
 from .writers import SUFFIXES
@@ -80,8 +80,8 @@ class Report:
         return self.count("gagal") + len(self.missing)
 
 
-RESERVED_STEMS = frozenset(Path(name).stem.lower() for name in (BOOK_NAME, REGISTER_NAME))
-"""Names the book and the register take in the output folder: no SOP is named so."""
+RESERVED_STEMS = frozenset([*(Path(name).stem.lower() for name in (BOOK_NAME, REGISTER_NAME)), DECREE_DRAFT_STEM])
+"""Names the book, the register and the draft decree take in the output folder: no SOP is named so."""
 TIE_BREAK = 40
 """Longest file-name part added to break a tie, so the name stays distinct when it is cut."""
 

@@ -154,33 +154,98 @@ def book_command(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help=JOBS_HELP, min=1, show_default=False, metavar="N")
     ] = None,
+    with_revoked: Annotated[
+        bool,
+        typer.Option(
+            "--dengan-tidak-berlaku",
+            help="Muat juga SOP yang dicabut atau digantikan, bertanda TIDAK BERLAKU (bawaan: tidak dimuat).",
+        ),
+    ] = False,
+    tree: Annotated[
+        bool,
+        typer.Option(
+            "--pohon",
+            help="Hanya tampilkan pohon SOP makro dan SOP mikronya (dari keterkaitan `sop:`), tanpa membuat buku.",
+        ),
+    ] = False,
 ) -> None:
-    """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP."""
-    from .book import book_settings, collect, incomplete_notice, write_book, write_register
+    """Membuat buku SOP (buku-sop.pdf) dan daftar SOP (daftar-sop.xlsx) dari semua SOP.
+
+    Bagian buku yang opsional diambil dari berkas di samping definisi: keputusan.yaml (draf keputusan
+    pimpinan, ditulis juga sebagai keputusan-draf.docx dan .pdf), keputusan.pdf (keputusan yang sudah
+    ditandatangani, dimuat apa adanya), penjelasan.yaml atau penjelasan.md (penjelasan singkat
+    penggunaan) dan buku.yaml (judul dan tahun sampul).
+    """
+    from .book import (
+        book_parts,
+        book_settings,
+        collect,
+        incomplete_notice,
+        makro_tree,
+        plan_book,
+        write_book,
+        write_draft,
+        write_register,
+    )
     from .build import output_stems
     from .discovery import discover
     from .files import write_atomic
     from .report import run_build
 
     _require_definitions(paths)
+    if tree:
+        found, missing = discover(paths or [])
+        for diagnostic in missing:
+            _print(diagnostic)
+        loaded, trouble = collect(found, output_stems(found, out))
+        for diagnostic in trouble:
+            _print(diagnostic)
+        typer.echo("\n".join(makro_tree(loaded)) or "Tidak ada SOP.")
+        raise typer.Exit(1 if missing or trouble else 0)
     code = run_build(paths or [], list(WRITERS), out, jobs, False, _print, _shown)
     if code == INTERRUPTED:  # no book or register that links to sheets never built
         raise typer.Exit(code)
     sources, _ = discover(paths or [])
     settings = book_settings(sources)  # a mistake in buku.yaml stops here, before anything is written
-    for diagnostic in settings.warnings:
+    parts = book_parts(sources)  # and so does one in keputusan.yaml, keputusan.pdf or penjelasan
+    for diagnostic in settings.warnings + parts.warnings:
         _print(diagnostic)
     chapters, problems = collect(sources, output_stems(sources, out))
     if not chapters:
         typer.echo("Tidak ada SOP yang dapat dibukukan.", err=True)
         raise typer.Exit(1)
+    plan = plan_book(chapters, settings, parts, with_revoked)
+    for diagnostic in plan.warnings:
+        _print(diagnostic)
+    if not plan.chapters:
+        typer.echo(
+            f"Tidak ada SOP yang berlaku untuk dibukukan: {len(plan.left_out)} SOP dicabut atau digantikan. "
+            "Pakai --dengan-tidak-berlaku untuk memuatnya, bertanda TIDAK BERLAKU.",
+            err=True,
+        )
+        raise typer.Exit(1)
+    drafted = write_draft(plan.draft, out) if plan.draft is not None else None
     pages = [0]
-    write_atomic(out / BOOK_NAME, lambda stream: pages.__setitem__(0, write_book(chapters, stream, settings)))
+    write_atomic(out / BOOK_NAME, lambda stream: pages.__setitem__(0, write_book(plan.chapters, stream, plan=plan)))
     write_atomic(out / REGISTER_NAME, lambda stream: write_register(chapters, stream))
     typer.echo(
-        f"Buku SOP: {_shown(out / BOOK_NAME)} ({len(chapters)} SOP, {pages[0]} halaman); "
+        f"Buku SOP: {_shown(out / BOOK_NAME)} ({len(plan.chapters)} SOP, {pages[0]} halaman); "
         f"daftar SOP: {_shown(out / REGISTER_NAME)}."
     )
+    if parts.signed is not None:
+        typer.echo(
+            f"Keputusan yang ditandatangani dimuat apa adanya dari {_shown(parts.signed.source)} "
+            f"({len(parts.signed.sizes)} halaman)."
+        )
+    if drafted is not None:
+        bound = "" if parts.signed is not None else " (dimuat di buku bertanda DRAF sampai keputusan.pdf ada)"
+        typer.echo(f"Draf keputusan: {_shown(drafted[0])} dan {_shown(drafted[1])}{bound}.")
+    if plan.left_out:
+        typer.echo(
+            f"{len(plan.left_out)} SOP tidak berlaku (dicabut atau digantikan) tidak dimuat di buku: "
+            + ", ".join(c.document.sop.nomor for c in plan.left_out)
+            + ". Pakai --dengan-tidak-berlaku untuk memuatnya, bertanda."
+        )
     notice = incomplete_notice(sources, chapters, problems, _shown)
     if notice:
         typer.echo(notice, err=True)
@@ -225,7 +290,15 @@ def preview_command(
 @app.command("revise", cls=Command)
 def revise_command(
     path: Annotated[Path, typer.Argument(help="Berkas definisi SOP yang direvisi.", metavar="BERKAS")],
-    catatan: Annotated[str, typer.Option("--catatan", help="Catatan revisi.", metavar="TEKS")],
+    catatan: Annotated[
+        str | None,
+        typer.Option(
+            "--catatan",
+            help="Catatan revisi (bawaan: daftar perubahan sejak commit terakhir, bila folder ini repositori git).",
+            show_default=False,
+            metavar="TEKS",
+        ),
+    ] = None,
     tanggal: Annotated[
         str | None, typer.Option("--tanggal", help="Tanggal revisi (bawaan: hari ini).", metavar="TTTT-BB-HH")
     ] = None,
@@ -233,7 +306,7 @@ def revise_command(
     """Menambahkan revisi berikutnya ke definisi SOP, tanpa mengubah isi lainnya."""
     import datetime as dt
 
-    from .revise import add_revision
+    from .revise import add_revision, note_from_changes
 
     day = None
     if tanggal:
@@ -242,6 +315,9 @@ def revise_command(
         except ValueError:
             typer.echo(f"Tanggal `{tanggal}` tidak sah; tulis sebagai TTTT-BB-HH.", err=True)
             raise typer.Exit(2) from None
+    if catatan is None:
+        catatan = note_from_changes(path)
+        typer.echo(f"Catatan revisi (perubahan sejak commit terakhir): {catatan}")
     number = add_revision(path, catatan, day)
     typer.echo(f"{_shown(path)}: revisi ke-{number} ditambahkan.")
     typer.echo(f"Berikutnya: `sopgen build {_shown(path.parent)}` untuk membuat ulang lembarnya.")

@@ -103,3 +103,70 @@ def test_free_text_only_definitions_are_not_rebuilt_when_another_title_changes(f
     other.write_text(VALID.replace("X.01", "X.02").replace("Contoh", "Lain"), encoding="utf-8")
     report = build([folder.path], ["pdf"], out)
     assert {r.nomor for r in report.results if r.status == "dibuat"} == {"X.02"}
+
+
+def test_the_register_names_each_sops_makro_parents(folder, tmp_path):
+    import openpyxl
+
+    from sopgen.book import collect, write_register
+    from sopgen.build import output_stems
+
+    folder(MIKRO, "mikro.yaml")
+    folder(MAKRO, "makro.yaml")
+    folder(VALID, "lain.yaml")
+    paths = sorted(folder.path.glob("*.yaml"))
+    paths = [p for p in paths if p.name != "organisasi.yaml"]
+    chapters, problems = collect(paths, output_stems(paths))
+    assert problems == []
+    write_register(chapters, tmp_path / "daftar.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "daftar.xlsx").active
+    captions = [ws.cell(1, c).value for c in range(1, ws.max_column + 1)]
+    parent, status = captions.index("SOP Makro Induk") + 1, captions.index("Status") + 1
+    rows = {ws.cell(r, 2).value: r for r in range(2, ws.max_row + 1)}
+    assert ws.cell(rows["m.02"], parent).value == "M.01"
+    assert ws.cell(rows["M.01"], parent).value == "-" and ws.cell(rows["X.01"], parent).value == "-"
+    assert ws.cell(rows["X.01"], status).value == "Berlaku"
+
+
+def test_book_pohon_prints_the_makro_mikro_tree_without_building(folder, tmp_path):
+    folder(MIKRO, "mikro.yaml")
+    folder(MAKRO, "makro.yaml")
+    folder(VALID, "lain.yaml")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["book", str(folder.path), "--pohon", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == ["M.01 Induk", "  └─ m.02 Anak Proses"]
+    assert "  - X.01 Contoh" in result.output
+    assert not out.exists()
+
+
+def test_in_the_book_a_link_jumps_to_the_linked_sops_first_page(folder, tmp_path):
+    from sopgen.book import collect, write_book
+    from sopgen.build import output_stems
+
+    folder(MIKRO, "mikro.yaml")
+    folder(MAKRO, "makro.yaml")
+    paths = [folder.path / "makro.yaml", folder.path / "mikro.yaml"]
+    chapters, _ = collect(paths, output_stems(paths))
+    write_book(chapters, tmp_path / "buku.pdf")
+    reader = pypdf.PdfReader(tmp_path / "buku.pdf")
+    first_pages = {}
+    for entry in reader.outline:
+        items = entry if isinstance(entry, list) else [entry]
+        for item in items:
+            if not isinstance(item, list) and item.title.startswith(("M.01", "m.02")):
+                first_pages[item.title.split()[0]] = reader.get_destination_page_number(item)
+    makro_page = reader.pages[first_pages["M.01"]]
+    links = [a.get_object() for a in makro_page.get("/Annots", []) if a.get_object().get("/Subtype") == "/Link"]
+    targets = []
+    for link in links:
+        destination = link.get("/Dest")
+        if destination is None and "/A" in link:
+            destination = link["/A"].get("/D")
+        if destination is not None:
+            name = destination if isinstance(destination, str) else None
+            if name is not None:
+                targets.append(reader.get_destination_page_number(reader.named_destinations[name]))
+            else:
+                targets.append(reader.get_page_number(destination[0].get_object()))
+    assert first_pages["m.02"] in targets
