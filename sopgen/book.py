@@ -448,6 +448,13 @@ def parents(chapters: Sequence[Chapter]) -> dict[Path, list[str]]:
     return {source: sorted(set(numbers), key=lambda n: order[n]) for source, numbers in found.items()}
 
 
+def _register_date(day: dt.date) -> str | dt.date:
+    """An Excel date, or the month and year as text for a date known only to its month."""
+    from .dates import bulan_tahun, month_only
+
+    return bulan_tahun(day) if month_only(day) else day
+
+
 def register_row(chapter: Chapter, number: int, makro: Sequence[str] = ()) -> RegisterRow:
     sop = chapter.document.sop
     last = sop.revisi_terakhir
@@ -460,9 +467,9 @@ def register_row(chapter: Chapter, number: int, makro: Sequence[str] = ()) -> Re
         ", ".join(makro) or NONE,
         sop.status_text.capitalize(),
         ", ".join(sop.unit),
-        sop.tanggal_pembuatan,
-        sop.tanggal_efektif or NONE,
-        last.tanggal if last else NONE,
+        _register_date(sop.tanggal_pembuatan),
+        _register_date(sop.tanggal_efektif) if sop.tanggal_efektif else NONE,
+        _register_date(last.tanggal) if last else NONE,
         (last.ke if last.ke is not None else NONE) if last else 0,
         (last.catatan.strip() or NONE) if last else NONE,
         len(sop.langkah),

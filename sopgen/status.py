@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import last_day
 from .definition.loader import Profile, load_organisation, load_sop
 from .definition.model import Digantikan, Sop
 from .errors import Diagnostic, UserError
@@ -54,7 +55,7 @@ class SopStatus:
 
 
 def row(source: Path, sop: Sop, monitoring: Monitoring | None, today: dt.date) -> SopStatus:
-    review_overdue = sop.in_force and sop.tinjau_ulang is not None and sop.tinjau_ulang < today
+    review_overdue = sop.in_force and sop.tinjau_ulang is not None and last_day(sop.tinjau_ulang) < today
     since = monitoring.tanggal if monitoring else (sop.tanggal_efektif or sop.tanggal_pembuatan)
     monitoring_overdue = sop.in_force and today > months_after(since, MONITORING_MONTHS)
     return SopStatus(source, sop, monitoring, review_overdue, monitoring_overdue)

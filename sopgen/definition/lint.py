@@ -1,18 +1,21 @@
 """Rules over a valid SOP -> warnings for the flaws real data has (never errors).
 
-Besides empty `waktu`, `kelengkapan` against the previous `output`, unused lanes and glyphs the PDF
-font lacks, the rules below warn where the sheet would print something the user did not mean: Word's
-curly quotes taken for YAML quotes, text cut by ` #`, dates or revision numbers out of order, a NIP
-that is not 18 digits, a joint step across lanes that take no part; and a branch target written as a
-step number, which points elsewhere once a step is inserted. Rule 2 needs the file's text: the loader
-may pass it, else it is read again (the same decoding as the loader's, so lines and columns agree)."""
+Besides empty `waktu`, a `waktu` that cannot be counted, `kelengkapan` unrelated to the previous
+`output`, unused lanes and glyphs the PDF font lacks, the rules below warn where the sheet would print
+something the user did not mean: Word's curly quotes taken for YAML quotes, text cut by ` #`, dates
+or revision numbers out of order, a NIP that is not 18 digits, a joint step across lanes that take no
+part, text the profile does not print (`keterangan` without its column, `unit` without its row); and
+a branch target written as a step number, which points elsewhere once a step is inserted. Rule 2 needs
+the file's text: the loader may pass it, else it is read again (the same decoding as the loader's, so
+lines and columns agree)."""
 
 from __future__ import annotations
 
 import re
 
+from ..dates import month_only, shown
 from ..errors import Diagnostic
-from .model import Sop, SopDocument
+from .model import MAX_AMOUNT, Sop, SopDocument, Waktu, read_waktu
 from .source import Loc, YamlSource
 
 
@@ -56,19 +59,18 @@ def glyph_warnings(source: YamlSource, key: str | None = None) -> list[Diagnosti
 
 def organisation_warnings(source: YamlSource) -> list[Diagnostic]:
     """The warnings of an organisation profile: those found while reading it (control characters,
-    unused anchors), and in `instansi`, the only text it prints: text the PDF font cannot draw, Word's
-    curly quotes around a line, and text cut by ` #`."""
-    return (
-        source.warnings
-        + glyph_warnings(source, "instansi")
-        + quote_warnings(source, "instansi")
-        + comment_warnings(source, source.text, "instansi")
-    )
+    unused anchors), and in `instansi` and `lembar`, the texts it prints: text the PDF font cannot draw,
+    Word's curly quotes around a line, and text cut by ` #`."""
+    found = list(source.warnings)
+    for key in ("instansi", "lembar"):
+        found += glyph_warnings(source, key) + quote_warnings(source, key) + comment_warnings(source, source.text, key)
+    return found
 
 
 def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
     """The warnings over a valid SOP, from its model and the text it was read from."""
     sop = document.sop
+    lembar = document.lembar
     found: list[Diagnostic] = glyph_warnings(source)
     used: set[str] = set()
     for index, step in enumerate(sop.langkah):
@@ -77,11 +79,14 @@ def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
             found.append(
                 source.diagnostic(("langkah", index), f"langkah {index + 1}: `waktu` belum diisi", severity="warning")
             )
+        else:
+            found += waktu_warnings(step.waktu, index, source)
         if (
-            index
+            lembar.peringatan_kelengkapan
+            and index
             and step.kelengkapan
             and sop.langkah[index - 1].output
-            and _normal(step.kelengkapan) != _normal(sop.langkah[index - 1].output)
+            and unrelated(step.kelengkapan, sop.langkah[index - 1].output)
         ):
             found.append(
                 source.diagnostic(
@@ -102,7 +107,7 @@ def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
             )
     printed = quote_warnings(source) + comment_warnings(source, source.text)
     printed += date_warnings(sop, source) + nip_warnings(sop, source)
-    printed += joint_step_warnings(document, source)
+    printed += joint_step_warnings(document, source) + unprinted_warnings(document, source)
     return found + sorted(printed, key=lambda d: (d.line or 0, d.column or 0))
 
 
@@ -275,38 +280,44 @@ def date_warnings(sop: Sop, source: YamlSource) -> list[Diagnostic]:
     """Rule 4: dates out of order, and revision numbers that do not go up by one."""
     found = []
     made = sop.tanggal_pembuatan
-    if sop.tanggal_efektif is not None and sop.tanggal_efektif < made:
+    if sop.tanggal_efektif is not None and _earlier(sop.tanggal_efektif, made):
         found.append(
             source.diagnostic(
                 ("tanggal_efektif",),
-                f"`tanggal_efektif` ({sop.tanggal_efektif.isoformat()}) lebih awal daripada `tanggal_pembuatan` "
-                f"({made.isoformat()}); SOP tidak berlaku sebelum dibuat, periksa kedua tanggal",
+                f"`tanggal_efektif` ({shown(sop.tanggal_efektif)}) lebih awal daripada `tanggal_pembuatan` "
+                f"({shown(made)}); SOP tidak berlaku sebelum dibuat, periksa kedua tanggal",
                 severity="warning",
             )
         )
     for index, revision in enumerate(sop.revisi):
         previous = sop.revisi[index - 1] if index else None
-        day = revision.tanggal.isoformat()
-        if revision.tanggal < made:
+        day = shown(revision.tanggal)
+        name = _revision_name(revision.ke, index)
+        if _earlier(revision.tanggal, made):
             found.append(
                 source.diagnostic(
                     ("revisi", index, "tanggal"),
-                    f"revisi ke-{revision.ke} bertanggal {day}, lebih awal daripada `tanggal_pembuatan` "
-                    f"({made.isoformat()}); periksa tanggalnya",
+                    f"{name} bertanggal {day}, lebih awal daripada `tanggal_pembuatan` "
+                    f"({shown(made)}); periksa tanggalnya",
                     severity="warning",
                 )
             )
-        elif previous is not None and revision.tanggal < previous.tanggal:
+        elif previous is not None and _earlier(revision.tanggal, previous.tanggal):
             found.append(
                 source.diagnostic(
                     ("revisi", index, "tanggal"),
-                    f"revisi ke-{revision.ke} bertanggal {day}, lebih awal daripada revisi sebelumnya "
-                    f"(ke-{previous.ke}, {previous.tanggal.isoformat()}); revisi ditulis urut dari yang terlama, "
-                    "karena yang terakhir dalam daftar yang dicetak",
+                    f"{name} bertanggal {day}, lebih awal daripada revisi sebelumnya "
+                    f"({_revision_name(previous.ke, index - 1, short=True)}, {shown(previous.tanggal)}); revisi "
+                    "ditulis urut dari yang terlama, karena yang terakhir dalam daftar yang dicetak",
                     severity="warning",
                 )
             )
-        if previous is not None and revision.ke != previous.ke + 1:
+        if (
+            previous is not None
+            and revision.ke is not None
+            and previous.ke is not None
+            and revision.ke != previous.ke + 1
+        ):
             found.append(
                 source.diagnostic(
                     ("revisi", index, "ke"),
@@ -315,6 +326,94 @@ def date_warnings(sop: Sop, source: YamlSource) -> list[Diagnostic]:
                     severity="warning",
                 )
             )
+    return found
+
+
+def _earlier(day, other) -> bool:
+    """Is `day` before `other`? A date known only to its month is compared by its month."""
+    if month_only(day) or month_only(other):
+        return (day.year, day.month) < (other.year, other.month)
+    return bool(day < other)
+
+
+def _revision_name(number: int | None, index: int, short: bool = False) -> str:
+    """`revisi ke-2`, or for a revision without a number `revisi 2` (its place in the list)."""
+    if number is not None:
+        return f"ke-{number}" if short else f"revisi ke-{number}"
+    return f"revisi {index + 1} dalam daftar"
+
+
+STOPWORDS = frozenset(
+    "dan atau yang di ke dari untuk dengan telah sudah serta pada oleh dalam beserta tersebut "
+    "akan agar bagi para sebagai secara kepada terhadap".split()
+)
+"""Words too common to relate a `kelengkapan` to the previous `output`."""
+
+
+def significant_words(text: str) -> set[str]:
+    """The words of a text that say something: lower case, at least three letters (or a number), not
+    a common word."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    return {w for w in words if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS}
+
+
+def unrelated(kelengkapan: str, output: str) -> bool:
+    """A step's `kelengkapan` and the previous step's `output` have no significant word in common:
+    the warning is for texts that are really unrelated, not for a reworded one."""
+    if _normal(kelengkapan) == _normal(output):
+        return False
+    return not significant_words(kelengkapan) & significant_words(output)
+
+
+def waktu_warnings(waktu: Waktu, index: int, source: YamlSource) -> list[Diagnostic]:
+    """A `waktu` printed as written but left out of the register's totals (it cannot be read, or its
+    number is too large), or one that is nought."""
+    loc = ("langkah", index, "waktu")
+    if waktu.parsed:
+        if waktu.minutes > 0:
+            return []
+        message = f"langkah {index + 1}: waktu `{waktu}` bernilai nol; periksa angkanya"
+    else:
+        _, too_large = read_waktu(waktu.teks)
+        most = f"{MAX_AMOUNT:,}".replace(",", ".")
+        reason = (
+            f"angkanya terlalu besar (paling banyak {most})"
+            if too_large
+            else "tidak dapat dihitung; tulis mis. `10 menit`, `2 jam`, `3 hari kerja`, `1x24 jam` atau `2-3 hari`"
+        )
+        message = (
+            f"langkah {index + 1}: waktu `{waktu}` {reason}; lembar mencetaknya seperti ditulis, tetapi "
+            "tidak ikut dijumlahkan dalam total waktu daftar SOP"
+        )
+    return [source.diagnostic(loc, message, severity="warning")]
+
+
+def unprinted_warnings(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
+    """Text written in the SOP that its sheet profile does not print: `keterangan` when the Keterangan
+    column is left out, `unit` when the unit row is."""
+    found = []
+    lembar = document.lembar
+    if not lembar.columns.keterangan:
+        for index, step in enumerate(document.sop.langkah):
+            if step.keterangan.strip():
+                found.append(
+                    source.diagnostic(
+                        ("langkah", index, "keterangan"),
+                        f"langkah {index + 1}: `keterangan` tidak dicetak karena kolom Keterangan tidak ada di "
+                        "lembar ini (`lembar: kolom: keterangan: false`); hapus teksnya atau tampilkan kolomnya",
+                        severity="warning",
+                    )
+                )
+    if not lembar.head.baris_unit and document.sop.unit:
+        found.append(
+            source.diagnostic(
+                ("unit",),
+                "`unit` tidak dicetak karena baris unit tidak ada di lembar ini (`lembar: kepala: baris_unit: "
+                "false`); hapus `unit` atau tampilkan barisnya",
+                key=True,
+                severity="warning",
+            )
+        )
     return found
 
 

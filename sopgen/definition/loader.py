@@ -186,7 +186,9 @@ def load_sop(path: Path, organisation: Profile | None = None) -> Loaded:
     try:
         sop = validate(source, Sop)
     except UserError as exc:
-        raise UserError(problems + exc.diagnostics) from None
+        raise UserError(problems + _sorted(exc.diagnostics + _unit_problems(source, org, None))) from None
+    problems.extend(_unit_problems(source, org, sop))
+    sop = _with_kind(sop, org)
     branches, reference_problems = _resolve_references(sop, source)
     problems.extend(reference_problems)
     logo_path = None
@@ -205,6 +207,50 @@ def load_sop(path: Path, organisation: Profile | None = None) -> Loaded:
     document = SopDocument(sop, org, path, logo_path, branches, positions)
     warnings = org_warnings + source.warnings + lint.check(document, source)
     return Loaded(document, warnings, lint.numbered_target_warnings(sop, source))
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
+
+
+def _unit_printed(source: YamlSource, org: Organisasi | None, sop: Sop | None) -> bool:
+    """Does the sheet print the unit row? From the SOP's own `lembar` (as read, when the SOP is not
+    valid) over the organisation's."""
+    if sop is not None:
+        kepala = sop.lembar.kepala if sop.lembar else None
+        if kepala is not None and "baris_unit" in kepala.model_fields_set:
+            return kepala.baris_unit
+    else:
+        data = source.data if isinstance(source.data, dict) else {}
+        lembar = data.get("lembar")
+        kepala = lembar.get("kepala") if isinstance(lembar, dict) else None
+        if isinstance(kepala, dict) and "baris_unit" in kepala:
+            return kepala["baris_unit"] not in (False, "tidak")
+    profile = org.lembar if org is not None else None
+    return profile.head.baris_unit if profile is not None else True
+
+
+def _unit_problems(source: YamlSource, org: Organisasi | None, sop: Sop | None) -> list[Diagnostic]:
+    """`unit` is required where the sheet prints its row (the default), as it always was."""
+    if not _unit_printed(source, org, sop):
+        return []
+    data = source.data if isinstance(source.data, dict) else {}
+    if "unit" not in data:
+        return [source.diagnostic((), "kolom wajib `unit` belum diisi")]
+    if data["unit"] == []:
+        return [source.diagnostic(("unit",), "unit: tidak boleh kosong", key=True)]
+    return []
+
+
+def _with_kind(sop: Sop, org: Organisasi | None) -> Sop:
+    """An SOP without `jenis` takes the profile's `jenis_bawaan` (`makro` unless the profile says
+    otherwise; `tanpa`: neither is printed)."""
+    if sop.jenis is not None:
+        return sop
+    own = sop.lembar.jenis_bawaan if sop.lembar and "jenis_bawaan" in sop.lembar.model_fields_set else None
+    profile = org.lembar.jenis_bawaan if org is not None and org.lembar is not None else "makro"
+    kind = own or profile
+    return sop if kind == "tanpa" else sop.model_copy(update={"jenis": kind})
 
 
 def _org_logo_pos(org_path: Path) -> tuple[int | None, int | None]:

@@ -203,7 +203,7 @@ def _too_long(f: Failure) -> str:
     return _fallback(f)
 
 
-CUSTOM = {"waktu", "pelaksana"}
+CUSTOM = {"waktu", "pelaksana", "lembar"}
 """Error types the model raises itself, with their Indonesian text."""
 
 
@@ -211,6 +211,10 @@ def _fallback(f: Failure) -> str:
     """A type without a rule of its own: never pydantic's English text, but what and where."""
     shown = f" `{f.value}`" if isinstance(f.value, str | int | float) and not isinstance(f.value, bool) else ""
     return f"{f.where}: nilai{shown} tidak sah di sini; lihat contoh di README (Format definisi)"
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 Rule = Callable[[Failure], str]
@@ -225,12 +229,16 @@ RULES: dict[str, Rule] = {
     "model_type": lambda f: f"{f.where}: harus berupa pemetaan (kunci: nilai)",
     "model_attributes_type": lambda f: f"{f.where}: harus berupa pemetaan (kunci: nilai)",
     "literal_error": lambda f: (
-        f"{f.where}: `{f.value}` tidak dikenal; pilih salah satu dari {f.context.get('expected', '')}"
+        f"{f.where}: `{f.value}` tidak dikenal; pilih salah satu dari "
+        + str(f.context.get("expected", "")).replace("' or '", "' atau '")
     ),
     "int_type": lambda f: f"{f.where}: harus berupa bilangan bulat",
     "int_parsing": lambda f: f"{f.where}: harus berupa bilangan bulat",
     "int_from_float": lambda f: f"{f.where}: harus berupa bilangan bulat",
     "greater_than_equal": lambda f: f"{f.where}: harus paling sedikit {f.context.get('ge')}",
+    "greater_than": lambda f: f"{f.where}: harus lebih dari {_number(f.context.get('gt'))}",
+    "less_than_equal": lambda f: f"{f.where}: paling banyak {_number(f.context.get('le'))}",
+    "float_type": lambda f: f"{f.where}: harus berupa angka, misalnya 30",
     "too_short": _too_short,
     "string_too_short": _too_short,
     "too_long": _too_long,

@@ -33,7 +33,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import MAX_AMOUNT, MAX_LANES, Keputusan, Langkah, Organisasi, Pengesah, Revisi, Sop
+from ..dates import BULAN
+from .model import (
+    MAX_AMOUNT,
+    MAX_LANES,
+    Kepala,
+    Keputusan,
+    Kolom,
+    Label,
+    Langkah,
+    Lebar,
+    Lembar,
+    Organisasi,
+    Pengesah,
+    Revisi,
+    Sop,
+    TandaTangan,
+)
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -46,17 +62,6 @@ WHITESPACE = r"[\u0009-\u000d\u001c-\u001f\u0020\u0085\u00a0\u1680\u2000-\u200a\
 """What `\\s` matches in Python, which reads `waktu` (JavaScript's `\\s` differs: it matches U+FEFF
 and not U+001C-U+001F or U+0085). A no-break space pasted from Word is one of them."""
 
-_AMOUNT = "(?:0*(?:[1-9][0-9]{0,3}(?:[.,][0-9]+)?|10000(?:[.,]0+)?)|0+[.,][0-9]*[1-9][0-9]*)"
-"""A number more than 0 and at most MAX_AMOUNT (10.000), with a decimal comma or point (`1,5`, `0.25`):
-leading zeros, then 1 to 9999 with any decimals, or 10000 with zero decimals, or 0 with a decimal
-that is not zero. tests/definition/test_schema.py checks it against MAX_AMOUNT."""
-
-_UNIT = "(?:[Mm][Ee][Nn][Ii][Tt]|[Jj][Aa][Mm]|[Hh][Aa][Rr][Ii])"
-"""The units in any letter case (`10 Menit`, `2 JAM`)."""
-
-WAKTU_PATTERN = f"^(?:{WHITESPACE}*{_AMOUNT}{WHITESPACE}*{_UNIT}{WHITESPACE}*)?$"
-"""`N menit|jam|hari` as `model.parse_waktu` reads it, or empty (a step without `waktu`)."""
-
 _YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
 """0001 to 9999."""
 _LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
@@ -68,14 +73,21 @@ _MONTH_DAY = (
 _MIDNIGHT = "(?:[Tt_ ]00:00(?::00(?:[.,](?:0{1,6}|0{6}[0-9]+))?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?"
 """A time of day that is midnight: pydantic reads `2018-05-02T00:00:00` as a date too."""
 
-DATE_PATTERN = f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){_MIDNIGHT}$"
-"""A date of the calendar written TTTT-BB-HH, as the loader reads it. No `format: date`: the YAML
-extension checks that format and would mark the midnight forms the loader accepts."""
+_MONTH_NAME = "(?:" + "|".join("".join(f"[{c.upper()}{c.lower()}]" for c in name) for name in BULAN) + ")"
+"""An Indonesian month name in any letter case (`Agustus`, `AGUSTUS`), as `model.MONTH_YEAR` reads it."""
+
+DATE_PATTERN = (
+    f"^(?:(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){_MIDNIGHT}|{_MONTH_NAME} {_YEAR}|{_YEAR}-(?:0[1-9]|1[0-2]))$"
+)
+"""A date of the calendar written TTTT-BB-HH, or a month and year (`Agustus 2023`, `2023-08`), as the
+loader reads it. No `format: date`: the YAML extension checks that format and would mark the
+midnight forms the loader accepts."""
 
 DATE = {
     "type": "string",
     "pattern": DATE_PATTERN,
-    "errorMessage": "tulis tanggal yang ada di kalender sebagai TTTT-BB-HH (tahun-bulan-hari), misalnya 2018-05-02",
+    "errorMessage": "tulis tanggal yang ada di kalender sebagai TTTT-BB-HH (tahun-bulan-hari), misalnya 2018-05-02, "
+    "atau bulan dan tahunnya saja, misalnya `Agustus 2023`",
 }
 
 _MOST = f"{MAX_AMOUNT:,}".replace(",", ".")
@@ -83,9 +95,12 @@ _MOST = f"{MAX_AMOUNT:,}".replace(",", ".")
 TYPES: dict[tuple[str, str], dict[str, Any]] = {
     ("Langkah", "waktu"): {
         "type": "string",
-        "pattern": WAKTU_PATTERN,
-        "errorMessage": f"tulis waktu sebagai `N menit`, `N jam` atau `N hari` dengan N lebih dari nol dan paling "
-        f"banyak {_MOST}, misalnya `10 menit` atau `1,5 jam`",
+        "errorMessage": "tulis waktu sebagai teks, misalnya `10 menit`, `1,5 jam`, `1x24 jam` atau "
+        "`10 (sepuluh) hari kerja`",
+    },
+    ("Lembar", "tanda_tangan"): {
+        "anyOf": [{"type": "boolean"}, {"enum": ["ya", "tidak"]}, {"$ref": "#/$defs/TandaTangan"}],
+        "errorMessage": "tulis `true` (atau `ya`), `false` (atau `tidak`), atau pemetaan dengan `tempat` dan `tanggal`",
     },
     ("Langkah", "pelaksana"): {
         "type": ["string", "array"],
@@ -181,8 +196,30 @@ MODELS: dict[str, Doc] = {
         "Profil organisasi `organisasi.yaml`: nama instansi, lambang dan ukuran kertas yang berlaku untuk "
         "setiap SOP di folder ini.",
     ),
-    "Pengesah": Doc("Pengesah SOP", "Pejabat yang mengesahkan SOP: jabatan, nama dan NIP."),
-    "Revisi": Doc("Revisi SOP", "Satu revisi SOP: nomor, tanggal dan catatannya."),
+    "Pengesah": Doc("Pengesah SOP", "Pejabat yang mengesahkan SOP: jabatan, nama, pangkat dan NIP."),
+    "Revisi": Doc("Revisi SOP", "Satu revisi SOP: nomor (opsional), tanggal dan catatannya."),
+    "Lembar": Doc(
+        "Profil lembar",
+        "Cara organisasi ini menamai dan menyusun lembar SOP AP: label, kolom, kepala lembar, blok tanda "
+        "tangan. Di organisasi.yaml berlaku untuk setiap SOP di folder ini; `lembar` di sebuah SOP menimpanya "
+        "kunci demi kunci. Tanpa `lembar`: lembar seperti contoh Kemenko Polhukam.",
+    ),
+    "Label": Doc(
+        "Label lembar",
+        "Setiap teks tetap yang dicetak di lembar, menurut tempatnya; yang tidak ditulis memakai teks bawaan.",
+    ),
+    "Kolom": Doc("Kolom tabel prosedur", "Kolom tabel diagram alir: Keterangan, baris nomor kolom, dan lebarnya."),
+    "Lebar": Doc(
+        "Lebar kolom",
+        "Bagian lebar kelompok kolom tabel diagram alir, sebagai angka relatif (tidak harus berjumlah 100); "
+        "kolom No. tetap. Kelompok yang tidak ditulis memakai bagian bawaan.",
+    ),
+    "Kepala": Doc("Kepala lembar", "Bagian identitas di atas halaman pertama: susunan, kotak revisi, baris unit."),
+    "TandaTangan": Doc(
+        "Blok tanda tangan",
+        "Blok tanda tangan di bawah diagram alir: tempat dan tanggal, jabatan, ruang tanda tangan, nama, "
+        "pangkat dan NIP pengesah (`disahkan_oleh`).",
+    ),
     "Keputusan": Doc(
         "Keputusan (belah ketupat)",
         "Menjadikan langkah sebuah keputusan (belah ketupat) dengan dua jawaban: ke mana jawaban Tidak "
@@ -208,29 +245,39 @@ FIELDS: dict[str, dict[str, Doc]] = {
         "jenis": Doc(
             "Jenis SOP",
             "`makro` untuk proses bisnis lintas unit, `mikro` untuk rincian satu langkah SOP makro di satu "
-            "unit. Bila tidak ditulis: `makro`.",
+            "unit; dicetak sebagai `Judul SOP Makro` dan `SOP Makro <judul>`. Opsional: bila tidak ditulis, "
+            "berlaku `lembar: jenis_bawaan` (bawaannya `makro`; `tanpa`: tidak ada jenis yang dicetak).",
             ("makro", "mikro"),
         ),
         "judul": Doc(
             "Judul SOP",
             "Judul SOP tanpa kata SOP Makro atau SOP Mikro; dicetak di kolom Judul SOP dan di atas diagram "
-            "alir sebagai `SOP Makro <judul>`.",
+            "alir sebagai `SOP Makro <judul>` (kata SOP tidak diulang bila judul sudah diawali SOP).",
             ("Monitoring dan Evaluasi SOP AP",),
+        ),
+        "judul_bagan": Doc(
+            "Judul halaman diagram alir",
+            "Judul yang dicetak di atas diagram alir, persis seperti ditulis (misalnya dengan nomor urut). "
+            "Opsional: bila tidak diisi, dicetak `SOP <jenis> <judul>`.",
+            ("13. SOP Penerbitan Surat Keterangan",),
         ),
         "unit": Doc(
             "Unit pemilik SOP",
-            "Unit organisasi pemilik SOP, dari yang tertinggi; setiap butir dicetak satu baris. " + LIST_NOTE,
+            "Unit organisasi pemilik SOP, dari yang tertinggi; setiap butir dicetak satu baris. Wajib bila "
+            "lembar mencetak baris unit (bawaan); tidak dicetak bila `lembar: kepala: baris_unit: false`. " + LIST_NOTE,
             (["Sekretariat Kementerian Koordinator", "Biro Perencanaan dan Organisasi"],),
         ),
         "tanggal_pembuatan": Doc(
             "Tanggal Pembuatan",
-            "Tanggal SOP dibuat, ditulis TTTT-BB-HH (tahun-bulan-hari).",
-            ("2017-12-14",),
+            "Tanggal SOP dibuat, ditulis TTTT-BB-HH (tahun-bulan-hari), atau bulan dan tahunnya saja "
+            "(`Agustus 2023` atau `2023-08`), yang dicetak tanpa hari dan tanggal.",
+            ("2017-12-14", "Agustus 2023"),
         ),
         "tanggal_efektif": Doc(
             "Tanggal Efektif",
-            "Tanggal SOP mulai berlaku, ditulis TTTT-BB-HH. Opsional: bila tidak diisi, kolomnya dicetak `-`.",
-            ("2018-05-02",),
+            "Tanggal SOP mulai berlaku, ditulis TTTT-BB-HH, atau bulan dan tahunnya saja (`Agustus 2023`). "
+            "Opsional: bila tidak diisi, kolomnya dicetak `-`.",
+            ("2018-05-02", "Agustus 2023"),
         ),
         "revisi": Doc(
             "Riwayat revisi",
@@ -240,7 +287,7 @@ FIELDS: dict[str, dict[str, Doc]] = {
         ),
         "disahkan_oleh": Doc(
             "Disahkan oleh",
-            "Pejabat yang mengesahkan SOP: `jabatan`, `nama` dan `nip`.",
+            "Pejabat yang mengesahkan SOP: `jabatan`, `nama`, dan bila ada `pangkat` dan `nip`.",
             (PENGESAH_CONTOH,),
         ),
         "dasar_hukum": Doc(
@@ -310,6 +357,12 @@ FIELDS: dict[str, dict[str, Doc]] = {
             "sudah melewatinya. " + OPTIONAL,
             ("2026-12-31",),
         ),
+        "lembar": Doc(
+            "Profil lembar SOP ini",
+            "Profil lembar untuk SOP ini saja, ditimpakan kunci demi kunci di atas `lembar` dari "
+            "organisasi.yaml (misalnya label lain, atau tanpa blok tanda tangan). " + OPTIONAL,
+            ({"label": {"kegiatan": "Aktivitas"}, "tanda_tangan": False},),
+        ),
         "status": Doc(
             "Status SOP",
             "`berlaku` (bawaan), `dicabut`, atau `digantikan_oleh: NOMOR`. SOP yang tidak berlaku tidak "
@@ -330,16 +383,29 @@ FIELDS: dict[str, dict[str, Doc]] = {
             ("Kepala Biro Perencanaan dan Organisasi",),
         ),
         "nama": Doc("Nama pengesah", "Nama lengkap pejabat dengan gelarnya.", ("Janiruddin, S.H., M.Si",)),
+        "pangkat": Doc(
+            "Pangkat pengesah",
+            "Pangkat dan golongan pegawai negeri sipil, dicetak di bawah nama. " + OPTIONAL,
+            ("Pembina Utama Muda",),
+        ),
         "nip": Doc(
             "NIP pengesah",
             "Nomor Induk Pegawai, ditulis dalam tanda kutip agar angka nol di depannya tidak hilang; "
-            "dicetak sebagai `NIP. ...`. " + OPTIONAL,
+            "dicetak sebagai `NIP. ...`. Opsional: tanpa NIP (misalnya kepala daerah) baris NIP tidak dicetak.",
             ("195910081983031001",),
         ),
     },
     "Revisi": {
-        "ke": Doc("Revisi ke", "Nomor revisi: bilangan bulat 1, 2, 3, dan seterusnya.", (1,)),
-        "tanggal": Doc("Tanggal revisi", "Tanggal revisi, ditulis TTTT-BB-HH.", ("2019-03-01",)),
+        "ke": Doc(
+            "Revisi ke",
+            "Nomor revisi: bilangan bulat 1, 2, 3, dan seterusnya. Opsional: revisi boleh hanya bertanggal.",
+            (1,),
+        ),
+        "tanggal": Doc(
+            "Tanggal revisi",
+            "Tanggal revisi, ditulis TTTT-BB-HH, atau bulan dan tahunnya saja (`Agustus 2023`).",
+            ("2019-03-01", "Maret 2019"),
+        ),
         "catatan": Doc("Catatan revisi", "Apa yang diubah dalam revisi ini. " + OPTIONAL, ("Penyesuaian pelaksana",)),
     },
     "Keputusan": {
@@ -380,14 +446,20 @@ FIELDS: dict[str, dict[str, Doc]] = {
         ),
         "waktu": Doc(
             "Waktu (Mutu Baku)",
-            "Lama langkah ini: `N menit`, `N jam` atau `N hari` (satu hari kerja = 8 jam); N boleh pecahan "
-            "dengan koma atau titik, mis. `1,5 jam`. Opsional, tetapi waktu yang kosong diberi peringatan "
-            "oleh `sopgen check`.",
-            ("10 menit", "2 jam", "1 hari"),
+            "Lama langkah ini, dicetak persis seperti ditulis: `10 menit`, `1,5 jam`, `3 hari kerja`, `1x24 jam`, "
+            "`10 (sepuluh) hari kerja`, `paling lambat 17 hari kerja`, `± 2 menit`, `2-3 hari`. Yang dapat "
+            "dibaca dijumlahkan di daftar SOP (satu hari kerja = 8 jam, seminggu = 5 hari kerja, sebulan = 22 "
+            "hari kerja; rentang seperti `2-3 hari` dihitung dengan batas atasnya); yang tidak dapat dibaca "
+            "(`setiap saat`) tetap dicetak, diberi peringatan, dan tidak ikut dijumlahkan. Opsional, tetapi "
+            "waktu yang kosong diberi peringatan oleh `sopgen check`.",
+            ("10 menit", "1x24 jam", "10 (sepuluh) hari kerja", "setiap saat"),
         ),
         "output": Doc("Output (Mutu Baku)", "Hasil langkah ini. " + OPTIONAL, ("Konsep nota dinas terparaf",)),
         "keterangan": Doc(
-            "Keterangan", "Catatan yang dicetak di kolom Ket. " + OPTIONAL, ("Bila diperlukan, melibatkan narasumber",)
+            "Keterangan",
+            "Catatan yang dicetak di kolom Ket.; tidak dicetak bila lembar tidak memiliki kolom Keterangan. "
+            + OPTIONAL,
+            ("Bila diperlukan, melibatkan narasumber",),
         ),
         "id": Doc(
             "Id langkah",
@@ -419,6 +491,223 @@ FIELDS: dict[str, dict[str, Doc]] = {
             "Ukuran kertas",
             "Ukuran kertas setiap SOP di folder ini: F4, A4 atau Legal, selalu lanskap. Bila tidak ditulis: F4.",
             ("F4", "A4", "Legal"),
+        ),
+        "lembar": Doc(
+            "Profil lembar",
+            "Cara organisasi ini menamai dan menyusun lembar SOP: `label`, `kolom`, `kepala`, `tanda_tangan`, "
+            "`peringatan_kelengkapan`, `jenis_bawaan`, `nama_hari`. Opsional: tanpa `lembar`, lembar dicetak "
+            "seperti contoh Kemenko Polhukam.",
+            ({"label": {"judul_sop": "Nama SOP", "kegiatan": "Aktivitas"}, "kolom": {"nomor_kolom": True}},),
+        ),
+    },
+    "Lembar": {
+        "label": Doc(
+            "Label lembar",
+            "Teks tetap lembar yang diganti, misalnya `judul_sop: Nama SOP` atau `kegiatan: Aktivitas`. " + OPTIONAL,
+            ({"judul_sop": "Nama SOP", "tanggal_efektif": "Tanggal Pengesahan"},),
+        ),
+        "kolom": Doc(
+            "Kolom tabel prosedur",
+            "Kolom Keterangan, baris nomor kolom, dan bagian lebar kolom tabel diagram alir. " + OPTIONAL,
+            ({"keterangan": False, "nomor_kolom": True},),
+        ),
+        "kepala": Doc(
+            "Kepala lembar",
+            "Susunan bagian identitas, kotak revisi, baris unit, dan ukuran baris nama instansi. " + OPTIONAL,
+            ({"susunan": "tiga_kolom", "kotak_revisi": False},),
+        ),
+        "tanda_tangan": Doc(
+            "Blok tanda tangan",
+            "Mencetak blok tanda tangan pengesah di bawah diagram alir: `true`, atau pemetaan dengan `tempat` "
+            "(kota) dan `tanggal` (`efektif` atau `pembuatan`). Bila tidak ditulis: tidak ada blok tanda tangan.",
+            (True, {"tempat": "Semarang"}),
+        ),
+        "peringatan_kelengkapan": Doc(
+            "Peringatan kelengkapan",
+            "`sopgen check` memperingatkan langkah yang `kelengkapan`-nya tidak memiliki satu kata penting pun "
+            "yang sama dengan `output` langkah sebelumnya; `false` mematikan peringatan ini. Bila tidak ditulis: "
+            "`true`.",
+            (True, False),
+        ),
+        "jenis_bawaan": Doc(
+            "Jenis SOP bawaan",
+            "Jenis SOP yang tidak menulis `jenis`: `makro` (bawaan), `mikro`, atau `tanpa` (tidak mencetak Makro "
+            "atau Mikro: label `Judul SOP` dan judul diagram `SOP <judul>`).",
+            ("makro", "tanpa"),
+        ),
+        "nama_hari": Doc(
+            "Nama hari pada tanggal",
+            "`true` (bawaan): tanggal dicetak dengan nama harinya, `Rabu, 02 Mei 2018`; `false`: `2 Mei 2018`. "
+            "Tanggal yang hanya bulan dan tahun selalu dicetak `Agustus 2023`.",
+            (True, False),
+        ),
+    },
+    "Label": {
+        name: Doc(
+            f"Label {caption}",
+            f"Teks yang dicetak sebagai {where}. Bila tidak ditulis: `{default}`.",
+            (default, example) if example else (default,),
+        )
+        for name, caption, where, default, example in (
+            ("nomor_sop", "Nomor SOP", "label baris nomor SOP di kepala lembar", "Nomor SOP", "Nomor"),
+            ("tanggal_pembuatan", "Tanggal Pembuatan", "label baris tanggal pembuatan", "Tanggal Pembuatan", ""),
+            (
+                "tanggal_revisi",
+                "Tanggal Revisi",
+                "label baris tanggal revisi (juga judul kolom riwayat revisi)",
+                "Tanggal Revisi",
+                "",
+            ),
+            (
+                "tanggal_efektif",
+                "Tanggal Efektif",
+                "label baris tanggal efektif",
+                "Tanggal Efektif",
+                "Tanggal Pengesahan",
+            ),
+            ("disahkan_oleh", "Disahkan oleh", "label baris pengesah", "Disahkan oleh", "Disahkan Oleh"),
+            (
+                "judul_sop",
+                "Judul SOP",
+                "label baris judul SOP, diikuti jenisnya bila ada (`Judul SOP Makro`)",
+                "Judul SOP",
+                "Nama SOP",
+            ),
+            (
+                "revisi_ke",
+                "Revisi ke",
+                "teks nomor revisi di baris tanggal revisi (`Revisi ke 2`)",
+                "Revisi ke",
+                "Revisi",
+            ),
+            ("dasar_hukum", "Dasar Hukum", "judul bagian dasar hukum", "Dasar Hukum", ""),
+            (
+                "kualifikasi_pelaksana",
+                "Kualifikasi Pelaksana",
+                "judul bagian kualifikasi pelaksana",
+                "Kualifikasi Pelaksana",
+                "Kualitas Pelaksana",
+            ),
+            ("keterkaitan", "Keterkaitan", "judul bagian keterkaitan", "Keterkaitan", ""),
+            (
+                "peralatan_perlengkapan",
+                "Peralatan/Perlengkapan",
+                "judul bagian peralatan",
+                "Peralatan/Perlengkapan",
+                "Peralatan dan Perlengkapan",
+            ),
+            ("peringatan", "Peringatan", "judul bagian peringatan", "Peringatan", ""),
+            (
+                "pencatatan_pendataan",
+                "Pencatatan dan Pendataan",
+                "judul bagian pencatatan",
+                "Pencatatan dan Pendataan",
+                "Pencatatan",
+            ),
+            ("nomor", "No.", "judul kolom nomor langkah", "No.", "No"),
+            ("kegiatan", "Kegiatan", "judul kolom kegiatan", "Kegiatan", "Aktivitas"),
+            ("pelaksana", "Pelaksana", "judul kelompok kolom pelaksana", "Pelaksana", ""),
+            ("mutu_baku", "Mutu Baku", "judul kelompok kolom mutu baku", "Mutu Baku", "Pendukung"),
+            ("kelengkapan", "Kelengkapan", "judul kolom kelengkapan", "Kelengkapan", "Persyaratan"),
+            ("waktu", "Waktu", "judul kolom waktu", "Waktu", ""),
+            ("output", "Output", "judul kolom output", "Output", "Keluaran"),
+            ("keterangan", "Keterangan", "judul kolom keterangan", "Ket.", "Keterangan"),
+            ("riwayat_revisi", "Riwayat Revisi", "judul halaman riwayat revisi", "Riwayat Revisi", ""),
+            ("riwayat_ke", "Ke", "judul kolom nomor revisi di halaman riwayat revisi", "Ke", "Revisi ke"),
+            (
+                "catatan_revisi",
+                "Catatan Revisi",
+                "judul kolom catatan di halaman riwayat revisi",
+                "Catatan Revisi",
+                "Uraian Perubahan",
+            ),
+            (
+                "halaman",
+                "nomor halaman",
+                "kaki setiap halaman; `{halaman}` diganti nomor halaman dan `{jumlah}` "
+                "jumlah halaman, masing-masing sekali dan dalam urutan itu",
+                "Halaman {halaman} dari {jumlah}",
+                "Hal. {halaman}/{jumlah}",
+            ),
+        )
+    },
+    "Kolom": {
+        "keterangan": Doc(
+            "Kolom Keterangan",
+            "`true` (bawaan): tabel diagram alir memiliki kolom Keterangan; `false`: tanpa kolom itu, dan "
+            "`keterangan` langkah tidak dicetak (`sopgen check` memperingatkannya).",
+            (True, False),
+        ),
+        "nomor_kolom": Doc(
+            "Baris nomor kolom",
+            "`true`: di bawah judul tabel diagram alir dicetak satu baris nomor kolom (1, 2, 3 ...), diulang "
+            "di setiap halaman. Bila tidak ditulis: `false`.",
+            (True,),
+        ),
+        "lebar": Doc(
+            "Lebar kolom",
+            "Bagian lebar `kegiatan`, `pelaksana` (semua lajur, sama lebar), `mutu_baku` dan `keterangan`, "
+            "sebagai angka relatif. Opsional: bila tidak ditulis, lebar kolom seperti lembar bawaan.",
+            ({"kegiatan": 30, "pelaksana": 40, "mutu_baku": 20, "keterangan": 10},),
+        ),
+    },
+    "Lebar": {
+        "kegiatan": Doc("Bagian lebar Kegiatan", "Bagian lebar kolom Kegiatan. Bila tidak ditulis: 27.", (30,)),
+        "pelaksana": Doc(
+            "Bagian lebar Pelaksana",
+            "Bagian lebar semua lajur pelaksana bersama, dibagi rata; lajur tidak dibuat lebih sempit dari "
+            "54 pt. Bila tidak ditulis: 43.",
+            (40,),
+        ),
+        "mutu_baku": Doc(
+            "Bagian lebar Mutu Baku",
+            "Bagian lebar kolom Kelengkapan, Waktu dan Output bersama. Bila tidak ditulis: 25.",
+            (20,),
+        ),
+        "keterangan": Doc(
+            "Bagian lebar Keterangan",
+            "Bagian lebar kolom Keterangan, agar muat catatan sungguhan. Bila tidak ditulis: 5.",
+            (10,),
+        ),
+    },
+    "Kepala": {
+        "susunan": Doc(
+            "Susunan kepala lembar",
+            "`dua_kolom` (bawaan): lambang di atas nama instansi, lalu label dan isinya; `tiga_kolom`: lambang, "
+            "nama instansi, lalu label dan isinya, berdampingan.",
+            ("dua_kolom", "tiga_kolom"),
+        ),
+        "kotak_revisi": Doc(
+            "Kotak revisi",
+            "`true` (bawaan): baris tanggal revisi dicetak dengan kotak centang dan `Revisi ke N`; `false`: "
+            "hanya tanggal revisi terakhir, atau `-` sebelum revisi pertama.",
+            (True, False),
+        ),
+        "baris_unit": Doc(
+            "Baris unit",
+            "`true` (bawaan): baris judul SOP diawali nama unit pemilik SOP; `false`: tanpa baris unit, dan "
+            "`unit` tidak wajib diisi.",
+            (True, False),
+        ),
+        "baris_nama_instansi": Doc(
+            "Baris nama instansi",
+            "Jumlah baris pertama `instansi` yang merupakan nama instansi: dicetak tebal dan besar, baris "
+            "berikutnya (alamat, telepon) kecil dan biasa. Opsional: bila tidak diisi, semua baris tebal "
+            "dengan ukuran yang sama.",
+            (2,),
+        ),
+    },
+    "TandaTangan": {
+        "tempat": Doc(
+            "Tempat penetapan",
+            "Kota tempat SOP ditetapkan, dicetak di depan tanggal: `Semarang, 14 Agustus 2023`. " + OPTIONAL,
+            ("Semarang",),
+        ),
+        "tanggal": Doc(
+            "Tanggal blok tanda tangan",
+            "`efektif` (bawaan): tanggal efektif, atau tanggal pembuatan bila tidak ada; `pembuatan`: tanggal "
+            "pembuatan.",
+            ("efektif", "pembuatan"),
         ),
     },
 }
@@ -546,7 +835,8 @@ def _object(model: type[BaseModel], generated: dict[str, Any]) -> dict[str, Any]
     return result
 
 
-NESTED: tuple[type[BaseModel], ...] = (Pengesah, Revisi, Keputusan, Langkah)
+NESTED: tuple[type[BaseModel], ...] = (Pengesah, Revisi, Keputusan, Langkah, Lembar, Label, Kolom, Lebar, Kepala)
+NESTED += (TandaTangan,)
 
 
 def _document(model: type[BaseModel]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from .paginate import FlowPage, paginate
 from .paper import MARGINS, page_size
 from .refusal import refuse
 from .routing import Placed, Router, route_all
-from .steps import min_row_height
+from .steps import edges_of, min_row_height, symbol_height
 from .text import height as text_height
 from .text import place
 
@@ -100,7 +100,7 @@ def _too_tall(
 
 def _fit_table(doc: SopDocument, spec: tables.TableSpec, widths, limit: float) -> tuple[tables.TableSpec, list[float]]:
     """A header table that would not fit on one page shrinks its text, or is refused."""
-    size = style.FONT + 1
+    size = max([style.FONT + 1] + [p.size for c in spec.cells for p in c.paras])
     while True:
         fitted = spec.scaled(size)
         heights = fitted.heights(widths)
@@ -203,7 +203,7 @@ def _flow_page(
         page.blocks.append(TextBlock(box, (title,), place((title,), box, "middle")))
         y += sheet.title_h
     specs = list(header.cells)
-    for row_index, index in enumerate(flow_page.steps, start=2):
+    for row_index, index in enumerate(flow_page.steps, start=header.rows):
         specs += tables.step_row(doc, grid, index, row_index, sizes[index])
     count = len(flow_page.steps)
     table = tables.assemble(
@@ -211,16 +211,16 @@ def _flow_page(
         specs,
         header_heights + flow_page.heights,
         header.kinds + ["body"] * count,
-        [None, None, *flow_page.steps],
-        [number > 0] * 2 + [False] * count,
+        [None] * header.rows + list(flow_page.steps),
+        [number > 0] * header.rows + [False] * count,
         sheet.edges,
         y,
-        header_rows=2,
+        header_rows=header.rows,
     )
     page.blocks.append(table)
     page.steps = list(flow_page.steps)
     symbols = {}
-    for step, row in zip(flow_page.steps, table.rows[2:]):
+    for step, row in zip(flow_page.steps, table.rows[header.rows :]):
         first_on_page = step == flow_page.steps[0] and number > 0
         last_on_page = step == flow_page.steps[-1] and not last
         symbols[step] = router.place_symbol(step, Box(sheet.left, row.y, 0, row.h), first_on_page, last_on_page)
@@ -244,7 +244,7 @@ def _history_pages(sheet: _Sheet, pages: list[Page]) -> None:
         page, y = sheet.new_page(pages), sheet.top
         page.sheet = HISTORY_SHEET
         if first:
-            title = Para(HISTORY_TITLE, style.TITLE, bold=True, align="center")
+            title = Para(sheet.doc.lembar.labels.riwayat_revisi, style.TITLE, bold=True, align="center")
             box = Box(sheet.left, y, sheet.full_width, sheet.title_h)
             page.blocks.append(TextBlock(box, (title,), place((title,), box, "middle")))
             y += sheet.title_h
@@ -267,6 +267,59 @@ def _history_pages(sheet: _Sheet, pages: list[Page]) -> None:
         )
         page.blocks.append(table)
         first = False
+
+
+def _signature_height(doc: SopDocument) -> float:
+    """Height of the signature block under the flowchart, with the space above it."""
+    line = style.snap(text.leading(style.FONT))
+    return style.SPACER + sum(line + para.space_before for para in tables.signature(doc))
+
+
+def _keep_with_signature(
+    doc: SopDocument, body: list[float], first_room: float, room: float, flow_pages: list[FlowPage]
+) -> list[FlowPage]:
+    """Where the signature block does not fit under the flowchart's last page, the last step goes to a
+    new page with it (a signature block alone on a page belongs to nothing): the pages are laid out again
+    as if the last row were as tall as it and the block together, then the row gets its own height."""
+    if doc.lembar.tanda_tangan is None:
+        return flow_pages
+    needed = _signature_height(doc)
+    last = flow_pages[-1]
+    available = first_room if len(flow_pages) == 1 else room
+    if sum(last.heights) + needed <= available or len(last.steps) < 2:
+        return flow_pages
+    extended = list(body)
+    extended[-1] += needed
+    moved = paginate(doc, extended, first_room, room)
+    final = moved[-1]
+    index = final.steps[-1]
+    incoming = {edge.target for edge in edges_of(doc) if edge.adjacent}
+    top = style.ROOM_OFFPAGE if len(final.steps) == 1 and index in incoming else style.ROW_PAD
+    final.heights[-1] = max(body[-1], style.snap(top + symbol_height(doc, index) + style.ROW_PAD))
+    return moved
+
+
+def _signature_block(sheet: _Sheet, pages: list[Page]) -> None:
+    """The signature block under the flowchart (`lembar.tanda_tangan`): on the flowchart's last page
+    when it fits below the table, else at the top of a page of its own. Its lines are text outside any
+    table, one line each, right-aligned; the room to sign is a spacer."""
+    paras = tables.signature(sheet.doc)
+    line = style.snap(text.leading(style.FONT))
+    needed = _signature_height(sheet.doc)
+    page = pages[-1]
+    y = max((block.box.bottom for block in page.blocks), default=sheet.top)
+    if y + needed > sheet.bottom - PAGE_SLACK:
+        page, y = sheet.new_page(pages), sheet.top
+    else:
+        y = sheet.spacer(page, y)
+    for para in paras:
+        if para.space_before:
+            page.blocks.append(Spacer(Box(sheet.left, y, sheet.full_width, para.space_before)))
+            y += para.space_before
+            para = replace(para, space_before=0.0)
+        box = Box(sheet.left, y, sheet.full_width, line)
+        page.blocks.append(TextBlock(box, (para,), place((para,), box, "middle")))
+        y += line
 
 
 def _collect_links(doc: SopDocument, pages: list[Page]) -> None:
@@ -295,7 +348,14 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     a page even at the smallest text size, or a step with too many branches to route.
     """
     width, height = page_size(doc.kertas)
-    grid = make_grid(width - MARGINS.left - MARGINS.right, len(doc.lanes))
+    columns, head = doc.lembar.columns, doc.lembar.head
+    grid = make_grid(
+        width - MARGINS.left - MARGINS.right,
+        len(doc.lanes),
+        keterangan=columns.keterangan,
+        shares=columns.shares(),
+        emblem_column=head.susunan == "tiga_kolom",
+    )
     edges = [MARGINS.left]
     for w in grid.widths:
         edges.append(edges[-1] + w)
@@ -312,6 +372,7 @@ def layout(doc: SopDocument) -> LaidOutDocument:
     start_below = y + below + sum(body) <= sheet.bottom - PAGE_SLACK
     first_room = sheet.bottom - y - below - PAGE_SLACK if start_below else room - sheet.title_h
     flow_pages = paginate(doc, body, first_room, room)
+    flow_pages = _keep_with_signature(doc, body, first_room, room, flow_pages)
 
     # Every page's geometry first, then the arrows: a branch may point to a later page.
     lane_edges = [(edges[c], edges[c + 1]) for c in grid.lane_columns]
@@ -331,8 +392,14 @@ def layout(doc: SopDocument) -> LaidOutDocument:
 
     route_all(doc, flow_pages, placed)
     for page, router, _ in placed:
+        table = page.table("prosedur")
+        body_rows = [row for row in table.rows if row.kind == "body"] if table else []
+        row_lines = [row.y for row in body_rows] + ([body_rows[-1].y + body_rows[-1].h] if body_rows else [])
+        router.finish(row_lines)
         page.shapes, page.connectors, page.labels = router.shapes, router.connectors, router.labels
 
+    if doc.lembar.tanda_tangan is not None:
+        _signature_block(sheet, pages)
     if doc.sop.revisi:
         _history_pages(sheet, pages)
     _collect_links(doc, pages)
@@ -350,4 +417,5 @@ def layout(doc: SopDocument) -> LaidOutDocument:
         number=doc.sop.nomor,
         font_size=style.FONT,
         footer_size=style.FOOTER,
+        footer=doc.lembar.labels.footer,
     )

@@ -201,6 +201,21 @@ class Connector:
     source: str
     target: str
     kind: EdgeKind = "flow"
+    jumps: tuple[Point, ...] = ()
+    """Where this arrow hops over another one with a small arc (the points are on its straight path)."""
+    drawn: tuple[Point, ...] = ()
+    """The shaft as drawn, from the first point to `shaft_end`, with the arcs of its jumps; empty when
+    it has none (then it is `points` up to `shaft_end`)."""
+
+    @property
+    def shaft(self) -> tuple[Point, ...]:
+        """The polyline a writer draws before the arrowhead."""
+        return self.drawn or (*self.points[:-1], self.shaft_end)
+
+    @property
+    def to_tip(self) -> tuple[Point, ...]:
+        """The drawn polyline up to the tip, for programs that draw the arrowhead themselves (Office)."""
+        return (*self.drawn[:-1], self.points[-1]) if self.drawn else self.points
 
 
 @dataclass(frozen=True)
@@ -211,6 +226,9 @@ class Label:
     text: str
     size: float
     baseline: Point
+    ground: bool = False
+    """Drawn on a white ground: a narrow lane left no spot clear of its borders, so the label covers
+    a lane border or row line (never an arrow or a symbol)."""
 
 
 @dataclass(frozen=True)

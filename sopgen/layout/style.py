@@ -16,6 +16,8 @@ WRAP_SLACK = 3.0
 
 SYMBOL_H = 20.25
 DECISION_H = 27.0
+CAPSULE_RATIO = 0.6
+"""A terminator is at most this tall for its width, so it stays a capsule in a narrow lane."""
 SYMBOL_W_MAX = 54.0
 OFFPAGE = 12.0
 GUTTER_MIN = 15.0
@@ -40,6 +42,10 @@ ROOM_OFFPAGE = ARROW_GAP + OFFPAGE + 3.0
 ARROW_LEN = 5.0
 ARROW_HALF = 2.4
 """Arrowhead: length along the arrow and half its width across, in points."""
+JUMP = 3.0
+"""Radius of the small arc a horizontal arrow makes where it hops over a vertical one."""
+JUMP_SEGMENTS = 8
+"""Straight pieces an arc is drawn with (the same in every format)."""
 LETTER = 6.5
 """Size of the letter in an off-page connector (bold)."""
 
@@ -49,3 +55,15 @@ ARROW_STROKE = 0.7
 FRAME_STROKE = 0.5
 FRAME_COLOUR = "A0A0A0"
 """The dashed frame drawn where the emblem goes when the organisation has none."""
+
+MARK_WIDTH = 3.0
+MARK_GAP = 4.5
+"""Change bars (`sopgen diff --pdf`): their width, and their distance left of the tables."""
+MARK_COLOUR = "D00000"
+"""The change bars' red, used for nothing else on a sheet."""
+
+INSTITUTION_NAME = 10.5
+"""Size of the institution's name lines (bold) when the profile tells them from its address lines,
+which take SMALL (`lembar.kepala.baris_nama_instansi`)."""
+SIGNATURE_SPACE = 42.0
+"""Room to sign (and stamp) above the name in the signature block under the flowchart."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..dates import tanggal_panjang
+from ..dates import tanggal
 from ..definition.model import SopDocument
 from . import style, text
 from .document import Align, Box, Cell, Checkbox, Para, Row, Table, TableKind, VAlign
@@ -18,6 +18,10 @@ from .grid import Grid
 
 HEADER_FILL = "D9D9D9"
 EMBLEM = 54.0
+INSTITUTION = 9.0
+"""Size of the institution's lines (bold) when the profile does not tell its name from its address."""
+NUMBER_ROW = 12.0
+"""Least height of the row of column numbers under the flowchart's header."""
 
 
 @dataclass
@@ -68,77 +72,131 @@ def _paras(lines: Sequence[str], size: float = style.FONT, bold: bool = False, a
     return [Para(line, size, bold, align) for line in lines]
 
 
+def _date(doc: SopDocument, day) -> str:
+    return tanggal(day, doc.lembar.nama_hari)
+
+
+def _revision(doc: SopDocument) -> Para:
+    """The Tanggal Revisi value: the checkbox and `Revisi ke N (date)` (the default), or without the
+    checkbox the latest revision's number and date, `-` before the first revision."""
+    last = doc.sop.revisi_terakhir
+    label = doc.lembar.labels.revisi_ke
+    boxed = doc.lembar.head.kotak_revisi
+    if last is None:
+        return Para(label, style.FONT, checkbox=False) if boxed else Para("-", style.FONT)
+    day = _date(doc, last.tanggal)
+    text = f"{label} {last.ke} ({day})" if last.ke is not None else day
+    return Para(text, style.FONT, checkbox=True if boxed else None)
+
+
+def _signatory(doc: SopDocument, space: float = 30.0) -> list[Para]:
+    """Jabatan, room to sign, the name in bold, then the pangkat and `NIP. ...` when written."""
+    who = doc.sop.disahkan_oleh
+    paras = [Para(who.jabatan, style.FONT), Para(who.nama, style.FONT, bold=True, space_before=space)]
+    if who.pangkat.strip():
+        paras.append(Para(who.pangkat.strip(), style.FONT))
+    if who.nip.strip():
+        paras.append(Para(f"NIP. {who.nip}", style.FONT))
+    return paras
+
+
+def _institution(doc: SopDocument, align: Align = "center") -> list[Para]:
+    """The institution's lines: all bold (the default), or the first `baris_nama_instansi` lines bold and
+    large (the agency's name) and the rest small and regular (its address)."""
+    names = doc.lembar.head.baris_nama_instansi
+    if names is None:
+        return _paras(doc.instansi, INSTITUTION, True, align)
+    return [
+        Para(line, style.INSTITUTION_NAME, True, align) if index < names else Para(line, style.SMALL, False, align)
+        for index, line in enumerate(doc.instansi)
+    ]
+
+
 def identity(doc: SopDocument, grid: Grid) -> TableSpec:
-    """Identity header: emblem and institution, Nomor SOP, dates, revision, signatory, title."""
+    """Identity header: emblem and institution, Nomor SOP, dates, revision, signatory, title; in two
+    columns (emblem above the institution, the default) or three (emblem | institution | fields)."""
     sop = doc.sop
-    left = grid.split_near(0.40, lo=1, hi=grid.count - 3)
-    label = grid.split_near(0.58, lo=left + 1, hi=grid.count - 2)
+    labels = doc.lembar.labels
+    head = doc.lembar.head
+    three = head.susunan == "tiga_kolom"
     n = grid.count
-    last = sop.revisi_terakhir
-    revision = Para(
-        f"Revisi ke {last.ke} ({tanggal_panjang(last.tanggal)})" if last else "Revisi ke",
-        style.FONT,
-        checkbox=last is not None,
-    )
-    signatory = [
-        Para(sop.disahkan_oleh.jabatan, style.FONT),
-        Para(sop.disahkan_oleh.nama, style.FONT, bold=True, space_before=30.0),
+    made = _date(doc, sop.tanggal_pembuatan)
+    effective = _date(doc, sop.tanggal_efektif) if sop.tanggal_efektif else "-"
+    values: list[tuple[str, list[Para], str]] = [
+        (labels.nomor_sop, [Para(sop.nomor, style.FONT, bold=True)], "nomor"),
+        (labels.tanggal_pembuatan, [Para(made, style.FONT)], "tanggal_pembuatan"),
+        (labels.tanggal_revisi, [_revision(doc)], "revisi"),
+        (labels.tanggal_efektif, [Para(effective, style.FONT)], "tanggal_efektif"),
+        (labels.disahkan_oleh, _signatory(doc), "disahkan_oleh"),
     ]
-    if sop.disahkan_oleh.nip:
-        signatory.append(Para(f"NIP. {sop.disahkan_oleh.nip}", style.FONT))
-    values: list[tuple[str, list[Para]]] = [
-        ("Nomor SOP", [Para(sop.nomor, style.FONT, bold=True)]),
-        ("Tanggal Pembuatan", [Para(tanggal_panjang(sop.tanggal_pembuatan), style.FONT)]),
-        ("Tanggal Revisi", [revision]),
-        ("Tanggal Efektif", [Para(tanggal_panjang(sop.tanggal_efektif) if sop.tanggal_efektif else "-", style.FONT)]),
-        ("Disahkan oleh", signatory),
-    ]
-    keys = ("nomor", "tanggal_pembuatan", "revisi", "tanggal_efektif", "disahkan_oleh")
-    institution = _paras(doc.instansi, 9.0, True, "center")
-    institution[0] = replace(institution[0], space_before=EMBLEM + 6)
-    cells = [
-        CellSpec(
-            0,
-            0,
-            left,
-            institution,
-            rowspan=len(values),
-            align="center",
-            valign="top",
-            image=doc.logo_path,
-            emblem=True,
-            field=("instansi",),
+    title_label = labels.judul_sop + (f" {sop.jenis.capitalize()}" if sop.jenis else "")
+    title = (title_label, [Para(sop.judul, 9.0, bold=True)], "judul")
+    if not head.baris_unit:
+        values.append(title)
+    if three:
+        emblem_end = 2  # No. and the first part of Kegiatan (all of it when it could not be split)
+        left = grid.split_near(0.45, lo=emblem_end + 1, hi=n - 3)
+        label = grid.split_near(0.60, lo=left + 1, hi=n - 2)
+    else:
+        emblem_end = 0
+        left = grid.split_near(0.40, lo=1, hi=n - 3)
+        label = grid.split_near(0.58, lo=left + 1, hi=n - 2)
+    rows = len(values) + (1 if head.baris_unit else 0)
+    cells: list[CellSpec] = []
+    if three:
+        # The emblem's own cell: an empty paragraph keeps the room under the emblem (and gives the DOCX
+        # writer the paragraph it puts the picture in).
+        blank = [Para("", style.FONT, space_before=EMBLEM + 6)]
+        cells.append(CellSpec(0, 0, emblem_end, blank, rowspan=rows, valign="top", image=doc.logo_path, emblem=True))
+        institution = _institution(doc)
+        cells.append(CellSpec(0, emblem_end, left - emblem_end, institution, rowspan=len(values), align="center"))
+    else:
+        institution = _institution(doc)
+        institution[0] = replace(institution[0], space_before=EMBLEM + 6)
+        cells.append(
+            CellSpec(
+                0,
+                0,
+                left,
+                institution,
+                rowspan=len(values),
+                align="center",
+                valign="top",
+                image=doc.logo_path,
+                emblem=True,
+                field=("instansi",),
+            )
         )
-    ]
-    for row, ((caption, paras), key) in enumerate(zip(values, keys)):
-        cells.append(CellSpec(row, left, label - left, [Para(caption, style.FONT)]))
+    cells[-1].field = ("instansi",)
+    for row, (caption, paras, key) in enumerate(values):
+        bold = key == "judul"
+        cells.append(CellSpec(row, left, label - left, [Para(caption, style.FONT, bold=bold)]))
         cells.append(CellSpec(row, label, n - label, paras, field=(key,)))
-    judul_row = len(values)
-    cells.append(CellSpec(judul_row, 0, left, _paras(sop.unit, style.FONT, True), field=("unit",)))
-    cells.append(
-        CellSpec(judul_row, left, label - left, [Para(f"Judul SOP {sop.jenis.capitalize()}", style.FONT, bold=True)])
-    )
-    cells.append(CellSpec(judul_row, label, n - label, [Para(sop.judul, 9.0, bold=True)], field=("judul",)))
-    rows = judul_row + 1
+    if head.baris_unit:
+        row = len(values)
+        cells.append(CellSpec(row, emblem_end, left - emblem_end, _paras(sop.unit, style.FONT, True), field=("unit",)))
+        cells.append(CellSpec(row, left, label - left, [Para(title[0], style.FONT, bold=True)]))
+        cells.append(CellSpec(row, label, n - label, title[1], field=("judul",)))
     return TableSpec("identitas", cells, rows, [16.5] * rows, ["block"] * rows, [None] * rows)
 
 
 def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
     """The two-column grid: Dasar Hukum, Kualifikasi, Keterkaitan, Peralatan, Peringatan, Pencatatan."""
     sop = doc.sop
+    labels = doc.lembar.labels
     split = grid.split_near(0.5, lo=1, hi=grid.count - 1)
     n = grid.count
 
     def content(caption: str, items: Sequence[str], links: Sequence[str | None] = ()) -> list[Para]:
-        head = Para(f"{caption} :", style.FONT, bold=True)
+        head = Para(caption if caption.rstrip().endswith(":") else f"{caption} :", style.FONT, bold=True)
         body = text.numbered(items) if len(items) > 1 else _paras(items)
         body = [replace(para, link=link) for para, link in zip(body, links)] + body[len(links) :]
         return [head, *body]
 
     pairs = [
-        (("dasar_hukum", "Dasar Hukum"), ("kualifikasi_pelaksana", "Kualifikasi Pelaksana")),
-        (("keterkaitan", "Keterkaitan"), ("peralatan_perlengkapan", "Peralatan/Perlengkapan")),
-        (("peringatan", "Peringatan"), ("pencatatan_pendataan", "Pencatatan dan Pendataan")),
+        (("dasar_hukum", labels.dasar_hukum), ("kualifikasi_pelaksana", labels.kualifikasi_pelaksana)),
+        (("keterkaitan", labels.keterkaitan), ("peralatan_perlengkapan", labels.peralatan_perlengkapan)),
+        (("peringatan", labels.peringatan), ("pencatatan_pendataan", labels.pencatatan_pendataan)),
     ]
     cells = []
     for row, pair in enumerate(pairs):
@@ -152,26 +210,36 @@ def legal_basis(doc: SopDocument, grid: Grid) -> TableSpec:
 
 
 def flow_header(doc: SopDocument, grid: Grid) -> TableSpec:
-    """The two header rows of the flowchart table, repeated on every page."""
+    """The header rows of the flowchart table, repeated on every page: the group labels, the lanes and
+    Mutu Baku's columns, and (when the profile asks) a row of column numbers."""
+    labels = doc.lembar.labels
     lanes = grid.lane_columns
 
     def head(caption: str) -> list[Para]:
         return [Para(caption, style.SMALL, bold=True, align="center")]
 
     cells = [
-        CellSpec(0, 0, 1, head("No."), rowspan=2),
-        CellSpec(0, grid.kegiatan, 1, head("Kegiatan"), rowspan=2),
-        CellSpec(0, lanes[0], len(lanes), head("Pelaksana")),
-        CellSpec(0, grid.kelengkapan, 3, head("Mutu Baku")),
-        CellSpec(0, grid.ket, 1, head("Ket."), rowspan=2),
+        CellSpec(0, 0, 1, head(labels.nomor), rowspan=2),
+        CellSpec(0, grid.kegiatan, grid.kegiatan_span, head(labels.kegiatan), rowspan=2),
+        CellSpec(0, lanes[0], len(lanes), head(labels.pelaksana)),
+        CellSpec(0, grid.kelengkapan, 3, head(labels.mutu_baku)),
     ]
+    if grid.ket is not None:
+        cells.append(CellSpec(0, grid.ket, 1, head(labels.keterangan), rowspan=2))
     for column, (key, name) in zip(lanes, doc.sop.pelaksana.items()):
         cells.append(CellSpec(1, column, 1, head(name), field=("pelaksana", key)))
-    for column, caption in ((grid.kelengkapan, "Kelengkapan"), (grid.waktu, "Waktu"), (grid.output, "Output")):
+    captions = ((grid.kelengkapan, labels.kelengkapan), (grid.waktu, labels.waktu), (grid.output, labels.output))
+    for column, caption in captions:
         cells.append(CellSpec(1, column, 1, head(caption)))
+    rows = 2
+    if doc.lembar.columns.nomor_kolom:
+        for number, (column, span) in enumerate(grid.logical, start=1):
+            cells.append(CellSpec(2, column, span, [Para(str(number), style.SMALL, align="center")]))
+        rows = 3
     for spec in cells:
         spec.align, spec.fill = "center", HEADER_FILL
-    return TableSpec("prosedur", cells, 2, [15.0, 15.0], ["header", "header"], [None, None])
+    heights = [15.0, 15.0, NUMBER_ROW][:rows]
+    return TableSpec("prosedur", cells, rows, heights, ["header"] * rows, [None] * rows)
 
 
 def step_row(doc: SopDocument, grid: Grid, index: int, row: int, size: float = style.FONT) -> list[CellSpec]:
@@ -179,22 +247,43 @@ def step_row(doc: SopDocument, grid: Grid, index: int, row: int, size: float = s
     step = doc.sop.langkah[index]
     cells = [
         CellSpec(row, 0, 1, [Para(str(index + 1), size, align="center")], align="center"),
-        CellSpec(row, grid.kegiatan, 1, [Para(step.kegiatan, size)], field=("langkah", index, "kegiatan")),
+        CellSpec(
+            row, grid.kegiatan, grid.kegiatan_span, [Para(step.kegiatan, size)], field=("langkah", index, "kegiatan")
+        ),
     ]
     cells += [CellSpec(row, column, 1) for column in grid.lane_columns]
-    texts: list[tuple[int, str, str, Align]] = [
+    texts: list[tuple[int | None, str, str, Align]] = [
         (grid.kelengkapan, "kelengkapan", step.kelengkapan, "left"),
         (grid.waktu, "waktu", str(step.waktu) if step.waktu else "", "center"),
         (grid.output, "output", step.output, "left"),
         (grid.ket, "keterangan", step.keterangan, "left"),
     ]
     for column, key, value, align in texts:
+        if column is None:
+            continue
         paras = [Para(value, size, align=align)] if value else []
         cells.append(CellSpec(row, column, 1, paras, align=align, field=("langkah", index, key)))
     return cells
 
 
-HISTORY_CAPTIONS = ("Ke", "Tanggal Revisi", "Catatan Revisi")
+def signature(doc: SopDocument) -> list[Para]:
+    """The signature block under the flowchart, line by line: place and date, jabatan, room to sign,
+    name, pangkat, NIP. Each paragraph is one line of the block, right-aligned."""
+    block = doc.lembar.tanda_tangan
+    assert block is not None
+    sop = doc.sop
+    day = sop.tanggal_efektif if block.tanggal == "efektif" and sop.tanggal_efektif else sop.tanggal_pembuatan
+    when = tanggal(day, weekday=False)  # `Semarang, 1 September 2023`: a signature block names no weekday
+    place = block.tempat.strip()
+    first = f"{place}, {when}" if place else when
+    who = doc.sop.disahkan_oleh
+    paras = [Para(first, style.FONT, align="right"), Para(who.jabatan, style.FONT, align="right")]
+    paras.append(Para(who.nama, style.FONT, bold=True, align="right", space_before=style.SIGNATURE_SPACE))
+    if who.pangkat.strip():
+        paras.append(Para(who.pangkat.strip(), style.FONT, align="right"))
+    if who.nip.strip():
+        paras.append(Para(f"NIP. {who.nip}", style.FONT, align="right"))
+    return paras
 
 
 def revision_history(doc: SopDocument, grid: Grid) -> TableSpec:
@@ -202,14 +291,17 @@ def revision_history(doc: SopDocument, grid: Grid) -> TableSpec:
     number = grid.split_near(0.10, lo=1, hi=grid.count - 2)
     day = grid.split_near(0.32, lo=number + 1, hi=grid.count - 1)
     spans = ((0, number), (number, day - number), (day, grid.count - day))
+    labels = doc.lembar.labels
+    captions = (labels.riwayat_ke, labels.tanggal_revisi, labels.catatan_revisi)
     cells = [
         CellSpec(
             0, col, span, [Para(caption, style.SMALL, bold=True, align="center")], align="center", fill=HEADER_FILL
         )
-        for (col, span), caption in zip(spans, HISTORY_CAPTIONS)
+        for (col, span), caption in zip(spans, captions)
     ]
     for row, revision in enumerate(doc.sop.revisi, start=1):
-        values = (str(revision.ke), tanggal_panjang(revision.tanggal), revision.catatan.strip() or "-")
+        ke = str(revision.ke) if revision.ke is not None else "-"
+        values = (ke, _date(doc, revision.tanggal), revision.catatan.strip() or "-")
         aligns: tuple[Align, ...] = ("center", "center", "left")
         for (col, span), value, align, key in zip(spans, values, aligns, ("ke", "tanggal", "catatan")):
             paras = [Para(value, style.FONT, align=align)]
@@ -250,7 +342,8 @@ def assemble(
         if spec.emblem:
             image_box = Box(box.cx - EMBLEM / 2, box.y + style.PAD_Y + 3, EMBLEM, EMBLEM)
         checkboxes: list[Checkbox] = []
-        lines = text.place(spec.paras, text_box, spec.valign, checkboxes)
+        paras = text.fit_words(spec.paras, box.w)
+        lines = text.place(paras, text_box, spec.valign, checkboxes)
         cells.append(
             Cell(
                 spec.row,
@@ -258,7 +351,7 @@ def assemble(
                 spec.rowspan,
                 spec.colspan,
                 box,
-                tuple(spec.paras),
+                tuple(paras),
                 lines,
                 spec.align,
                 spec.valign,

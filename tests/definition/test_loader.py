@@ -67,16 +67,22 @@ def test_impossible_date(folder):
     assert line == 4 and "`2020-02-30` bukan tanggal yang sah" in message
 
 
-def test_unparseable_waktu(folder):
+def waktu_warnings_of(path: Path) -> list[tuple[int | None, str]]:
+    return [(w.line, w.message) for w in load_sop(path).warnings if "waktu" in w.message]
+
+
+def test_unparseable_waktu_is_printed_and_warned_not_refused(folder):
     path = folder(VALID.replace("waktu: 1 jam", "waktu: sebentar"))
-    [(line, message)] = errors_of(path)
-    assert line == 17 and "waktu `sebentar` tidak dapat dibaca" in message
+    [(line, message)] = waktu_warnings_of(path)
+    assert line == 17 and message.startswith("langkah 2: waktu `sebentar` tidak dapat dihitung")
+    assert "tidak ikut dijumlahkan" in message
+    assert str(load_sop(path).document.sop.langkah[1].waktu) == "sebentar"
 
 
-def test_negative_waktu(folder):
+def test_negative_waktu_is_warned(folder):
     path = folder(VALID.replace("waktu: 1 jam", "waktu: -5 menit"))
-    [(line, message)] = errors_of(path)
-    assert line == 17 and "tidak dapat dibaca" in message
+    [(line, message)] = waktu_warnings_of(path)
+    assert line == 17 and "tidak dapat dihitung" in message
 
 
 def test_step_actor_that_is_not_a_lane(folder):
@@ -120,7 +126,7 @@ def test_unknown_paper(folder):
 
 
 def test_every_problem_is_reported_at_once(folder):
-    text = VALID.replace("judul:", "judull:").replace("2020-01-15", "kemarin").replace("1 jam", "lama")
+    text = VALID.replace("judul:", "judull:").replace("2020-01-15", "kemarin").replace("waktu: 1 jam", "waktu: 60")
     assert len(errors_of(folder(text))) == 4
 
 

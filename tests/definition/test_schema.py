@@ -189,7 +189,7 @@ BAD = {
     "kunci-tidak-dikenal": ("^judul: Contoh$", "judul: Contoh\nwarna: merah"),
     "kunci-wajib-hilang": ("^judul: Contoh\n", ""),
     "jenis-besar": ("^judul: Contoh$", "judul: Contoh\njenis: besar"),
-    "waktu-sepuluh-menit": ("waktu: 10 menit", "waktu: sepuluh menit"),
+    "waktu-angka": ("waktu: 10 menit", "waktu: 10"),
     "label-satu-jawaban": ("keputusan: {tidak: 1}", "keputusan: {tidak: 1, label: [Ya]}"),
     "pelaksana-langkah-kosong": ("pelaksana: b$", "pelaksana: []"),
     "kertas-A3": ("^judul: Contoh$", "judul: Contoh\nkertas: A3"),
@@ -247,9 +247,8 @@ def _value_cases() -> list[Any]:
         (("jenis",), "mikro", ok),
         (("jenis",), ABSENT, ok),
         (("jenis",), "Makro", no),
-        (("jenis",), None, no),
+        (("jenis",), None, ok),
         (("judul",), ["Contoh"], no),
-        (("unit",), [], no),
         (("unit",), [""], no),
         (("unit",), "Biro", no),
         (("unit",), [1], no),
@@ -275,6 +274,38 @@ def _value_cases() -> list[Any]:
         (("tanggal_pembuatan",), "2020-01-15T00:00:00.5", no),
         (("tanggal_pembuatan",), "2020-01-15T00:00:00+24:00", no),
         (("tanggal_pembuatan",), "kemarin", no),
+        # a month and a year: a date known only to its month
+        (("tanggal_pembuatan",), "Agustus 2023", ok),
+        (("tanggal_pembuatan",), "agustus 2023", ok),
+        (("tanggal_pembuatan",), "AGUSTUS 2023", ok),
+        (("tanggal_pembuatan",), "Januari 0001", ok),
+        (("tanggal_pembuatan",), "Desember 9999", ok),
+        (("tanggal_pembuatan",), "Mei 2018", ok),
+        (("tanggal_pembuatan",), "2023-08", ok),
+        (("tanggal_pembuatan",), "2023-12", ok),
+        (("tanggal_pembuatan",), "Agustus 0000", no),
+        (("tanggal_pembuatan",), "Agustus  2023", no),
+        (("tanggal_pembuatan",), " Agustus 2023", no),
+        (("tanggal_pembuatan",), "Agustus 2023 ", no),
+        (("tanggal_pembuatan",), "Agt 2023", no),
+        (("tanggal_pembuatan",), "August 2023", no),
+        (("tanggal_pembuatan",), "Agustus 23", no),
+        (("tanggal_pembuatan",), "Agustus-2023", no),
+        (("tanggal_pembuatan",), "Agust\u0131s 2023", no),
+        (("tanggal_pembuatan",), "2023-13", no),
+        (("tanggal_pembuatan",), "2023-00", no),
+        (("tanggal_pembuatan",), "2023-8", no),
+        (("tanggal_pembuatan",), "0000-08", no),
+        (("tanggal_pembuatan",), "2023-08T00:00", no),
+        (("tanggal_pembuatan",), "14 Agustus 2023", no),
+        (("tanggal_pembuatan",), "Februari 2024", ok),
+        (("tanggal_pembuatan",), "MaRet 2020", ok),
+        (("tanggal_pembuatan",), "Juli 1945", ok),
+        (("tanggal_pembuatan",), "September 2019", ok),
+        (("tanggal_pembuatan",), "Pebruari 2024", no),
+        (("tanggal_pembuatan",), "Agustus\t2023", no),
+        (("tanggal_pembuatan",), "Agustus\u00a02023", no),
+        (("tanggal_pembuatan",), "2023-08-", no),
         (("tanggal_pembuatan",), None, no),
         (("tanggal_efektif",), None, ok),
         (("tanggal_efektif",), ABSENT, ok),
@@ -374,36 +405,25 @@ def _value_cases() -> list[Any]:
         "10 menit": ok,
         "10 Menit": ok,
         "2 JAM": ok,
-        "1 Hari": ok,
         "1,5 jam": ok,
-        "1.5 jam": ok,
-        "0,5 hari": ok,
         "  2 hari  ": ok,
-        "2hari": ok,
         "10\u00a0menit": ok,  # a no-break space pasted from Word
-        "00010 menit": ok,
-        f"{MAX_AMOUNT} menit": ok,
-        f"{MAX_AMOUNT},0 jam": ok,
-        f"{MAX_AMOUNT - 1},99 hari": ok,
+        "1x24 jam": ok,
+        "10 (sepuluh) hari kerja": ok,
+        "paling lambat 17 hari kerja": ok,
+        "setiap saat": ok,  # printed as written; `sopgen check` warns it is not counted
+        f"{MAX_AMOUNT + 1} menit": ok,  # likewise
+        "0 menit": ok,  # likewise
+        "-5 menit": ok,
         "": ok,
+        " ": ok,
         None: ok,
-        f"{MAX_AMOUNT},5 jam": no,
-        f"{MAX_AMOUNT + 1} menit": no,
-        "0 menit": no,
-        "0,0 menit": no,
-        "-5 menit": no,
-        "sepuluh menit": no,
-        "10 menit lagi": no,
-        "10 minggu": no,
-        "10": no,
-        "menit": no,
-        ".5 jam": no,
-        "5. jam": no,
-        "1 1 menit": no,
-        " ": no,
         10: no,
+        1.5: no,
+        True: no,
     }
     cases += [(("langkah", 0, "waktu"), value, accepted) for value, accepted in waktu.items()]
+    cases += [(("langkah", 0, "waktu"), value, no) for value in (["10 menit"], {"jumlah": 10})]
     known = [
         pytest.param(
             ("tanggal_pembuatan",),
@@ -418,16 +438,13 @@ def _value_cases() -> list[Any]:
             id="tanggal_pembuatan='86400'",
         ),
         pytest.param(
-            ("langkah", 0, "waktu"),
-            "10 men\u0131t",
+            ("unit",),
+            [],
             no,
-            id="waktu=dotless-i",
-        ),
-        pytest.param(
-            ("langkah", 0, "waktu"),
-            "\u0661\u0660 menit",
-            no,
-            id="waktu=arabic-indic-digits",
+            marks=pytest.mark.xfail(
+                strict=True, reason="`unit` is required where organisasi.yaml prints its row: only the loader sees it"
+            ),
+            id="unit=[]",
         ),
         pytest.param(
             ("revisi",),
@@ -485,14 +502,14 @@ def test_the_loader_and_the_schema_agree_on_an_organisation_profile(tmp_path, ke
 PATTERN_CASES = [
     (where[-1], value)
     for where, value, _ in (case.values for case in _value_cases())
-    if where[-1] in ("waktu", "tanggal_pembuatan") and isinstance(value, str)
+    if where[-1] == "tanggal_pembuatan" and isinstance(value, str)
 ]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js, which runs the YAML extension, is not installed")
 def test_the_editor_reads_the_patterns_as_python_does():
     """The YAML extension runs the patterns as JavaScript regular expressions (flag `u`)."""
-    patterns = {"waktu": schema_module.WAKTU_PATTERN, "tanggal_pembuatan": schema_module.DATE_PATTERN}
+    patterns = {"tanggal_pembuatan": schema_module.DATE_PATTERN}
     pairs = [(patterns[key], value) for key, value in PATTERN_CASES]
     script = "const p = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
     script += "console.log(JSON.stringify(p.map(([re, v]) => new RegExp(re, 'u').test(v))));"
@@ -587,6 +604,6 @@ def test_indonesian_messages_for_what_people_get_wrong():
     properties = sop_schema()["properties"]
     step = sop_schema()["$defs"]["Langkah"]["properties"]
     assert "TTTT-BB-HH" in properties["tanggal_pembuatan"]["errorMessage"]
-    assert "N menit" in step["waktu"]["else"]["errorMessage"]
+    assert "1x24 jam" in step["waktu"]["else"]["errorMessage"]
     assert "tanda kutip" in sop_schema()["$defs"]["Pengesah"]["properties"]["nip"]["errorMessage"]
-    assert properties["jenis"]["errorMessage"] == "pilih salah satu: makro atau mikro"
+    assert properties["jenis"]["else"]["errorMessage"] == "pilih salah satu: makro atau mikro"

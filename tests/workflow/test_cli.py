@@ -44,7 +44,7 @@ def test_a_failing_sop_does_not_stop_the_others(folder, tmp_path):
 
 
 def test_check_reports_every_problem_and_exits_non_zero(folder):
-    path = folder(VALID.replace("judul:", "judull:").replace("10 menit", "sepuluh"))
+    path = folder(VALID.replace("judul:", "judull:").replace("waktu: 10 menit", "waktu: 10"))
     done = run("check", str(path))
     assert done.returncode == 1
     lines = [text for text in done.stderr.splitlines() if text.strip()]

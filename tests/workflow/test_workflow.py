@@ -183,15 +183,15 @@ def test_book_pages_outline_and_register(tmp_path):
     write_register(chapters, register)
     ws = openpyxl.load_workbook(register).active
     assert ws.max_row == 1 + len(chapters)
-    assert ws.auto_filter.ref == "A1:P6" and ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:R6" and ws.freeze_panes == "A2"
     iku = next(r for r in range(2, 7) if ws.cell(r, 2).value == "OT.01.02-005-097.Set.PO")
-    assert ws.cell(iku, 11).value == 17
+    assert ws.cell(iku, 13).value == 17
     minutes = sum(
         s.waktu.minutes for s in load_sop(DEFINITIONS / "penyusunan-iku.yaml").document.sop.langkah if s.waktu
     )
-    assert ws.cell(iku, 13).value == minutes and ws.cell(iku, 12).value == duration(minutes)
-    assert ws.cell(iku, 14).hyperlink.target == "OT.01.02-005-097.Set.PO.pdf"
-    assert "8 jam" in ws.cell(1, 12).value
+    assert ws.cell(iku, 15).value == minutes and ws.cell(iku, 14).value == duration(minutes)
+    assert ws.cell(iku, 16).hyperlink.target == "OT.01.02-005-097.Set.PO.pdf"
+    assert "8 jam" in ws.cell(1, 14).value
 
 
 def test_duration_in_working_days():
