@@ -6,6 +6,7 @@ named in the XLSX and DOCX files, so a line measured here fits in every writer.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,21 +38,46 @@ def width(text: str, size: float, bold: bool = False) -> float:
     return pdfmetrics.stringWidth(text, font_name(bold), size)
 
 
+BREAK_AFTER = re.compile(r"(?<=[/\\])")
+"""Inside a word, a line may break after a slash (`Kabag/Kasubbag`)."""
+
+
+def word_pieces(word: str) -> list[str]:
+    """The parts of a word a line may break between: after each slash."""
+    return [piece for piece in BREAK_AFTER.split(word) if piece]
+
+
+@lru_cache(maxsize=8192)
+def widest_word(text: str, size: float, bold: bool = False) -> float:
+    """Width of the widest unbreakable part of the text (a word, or a part of it between slashes)."""
+    return max((width(piece, size, bold) for word in text.split() for piece in word_pieces(word)), default=0.0)
+
+
 def _split_long_word(word: str, limit: float, size: float, bold: bool) -> list[str]:
-    pieces, current = [], ""
-    for char in word:
-        if current and width(current + char, size, bold) > limit:
+    """A word wider than a line: broken after its slashes, and a part still too wide is hyphenated."""
+    pieces: list[str] = []
+    current = ""
+    for part in word_pieces(word):
+        if current and width(current + part, size, bold) <= limit:
+            current += part
+            continue
+        if current:
             pieces.append(current)
-            current = char
-        else:
-            current += char
+        current = part
+        while width(current, size, bold) > limit and len(current) > 1:
+            cut = len(current) - 1
+            while cut > 1 and width(current[:cut] + "-", size, bold) > limit:
+                cut -= 1
+            pieces.append(current[:cut] + "-")
+            current = current[cut:]
     if current:
         pieces.append(current)
     return pieces
 
 
 def wrap(text: str, limit: float, size: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap to `limit` points; explicit newlines are kept; over-long words are cut."""
+    """Greedy word wrap to `limit` points; explicit newlines are kept; a word wider than a line breaks
+    after a slash, else with a hyphen (layout shrinks text first, so that is rare: `text.fit_words`)."""
     lines: list[str] = []
     space = width(" ", size, bold)
     for paragraph in text.split("\n"):

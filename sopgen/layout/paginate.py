@@ -6,7 +6,7 @@ connectors (`style.ROOM_OFFPAGE`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..definition.model import SopDocument
@@ -52,4 +52,21 @@ def paginate(doc: SopDocument, base: Sequence[float], first_room: float, room: f
         current.heights.append(row_height)
         used += row_height
     pages.append(current)
+    _no_lone_last_step(pages, height, room)
     return pages
+
+
+def _no_lone_last_step(pages: list[FlowPage], height: Callable[[int, bool, bool], float], room: float) -> None:
+    """The final step alone on the last page takes the row before it along, when the page before
+    keeps at least two rows and the last page has room for both."""
+    if len(pages) < 2 or len(pages[-1].steps) != 1 or len(pages[-2].steps) < 3:
+        return
+    before, last = pages[-2], pages[-1]
+    moved, final = before.steps[-1], last.steps[0]
+    heights = [height(moved, True, False), height(final, False, False)]
+    if sum(heights) > room:
+        return
+    before.steps.pop()
+    before.heights.pop()
+    before.heights[-1] = height(before.steps[-1], False, True)
+    last.steps, last.heights = [moved, final], heights

@@ -10,17 +10,28 @@ first (they claim the natural exits), then branches, shortest first.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import fontmetrics
 from ..definition.model import SopDocument
+from . import labels as placing
 from . import style
 from .document import Box, Connector, EdgeKind, Label, Page, Point, Shape
+from .jumps import add_jumps, segments
 from .paginate import FlowPage
 from .refusal import refuse
 from .steps import Edge, edges_of, symbol_height, symbol_kind
 from .symbols import arrowhead, letter_baseline, offpage_box, outline, port, top_at
 
+CROSSING = 40.0
+"""Cost of a route crossing an arrow already drawn (drawn with a jump when it is taken)."""
+COLLISION = 500.0
+"""Cost of a route along an arrow already drawn, or with its arrowhead against another's: taken only
+when nothing else is left."""
+HEAD_GAP = 1.1
+"""Least room between two arrowheads side by side (points)."""
+APPROACH_STEP = 3.5
+"""How much higher a second arrow entering a symbol from above turns, so the two do not share a line."""
 LABEL_OUTSIDE = 1000.0
 """Cost of a route whose answer label would stick out of the lanes over a text column: taken only
 when no other route exists."""
@@ -46,6 +57,10 @@ class Router:
     labels: list[Label] = field(default_factory=list)
     used_sides: dict[str, set[str]] = field(default_factory=dict)
     channels: list[tuple[float, float, float]] = field(default_factory=list)
+    label_requests: list[tuple[placing.Request, Box]] = field(default_factory=list)
+    _horizontal: list[tuple[float, float, float]] = field(default_factory=list, repr=False)
+    _vertical: list[tuple[float, float, float]] = field(default_factory=list, repr=False)
+    _piece_count: int = -1
 
     def shape_of(self, shape_id: str) -> Shape:
         return next(s for s in self.shapes if s.id == shape_id)
@@ -67,12 +82,14 @@ class Router:
         left = self.lane_center(lanes[0]) - sw / 2
         right = self.lane_center(lanes[-1]) + sw / 2
         height = symbol_height(self.doc, index)
+        kind = symbol_kind(self.doc, index)
+        if kind == "terminator":  # a capsule, never a circle, however narrow the lane
+            height = min(height, (right - left) * style.CAPSULE_RATIO)
         top = row.y + (row.h - height) / 2
         if room_above:
             top = max(top, row.y + style.ROOM_OFFPAGE)
         if room_below:
             top = min(top, row.bottom - style.ROOM_OFFPAGE - height)
-        kind = symbol_kind(self.doc, index)
         box = Box(left, top, right - left, height)
         shape = Shape(f"langkah-{index + 1}", kind, box, outline(kind, box), step=index, lanes=tuple(lanes))
         self.shapes.append(shape)
@@ -123,12 +140,33 @@ class Router:
         )
 
     def label(self, text: str, path: Sequence[Point], side: str, source: Shape) -> None:
-        """Put an answer label beside the exit, on the side the path does not turn to; where that
-        would stick out of the lanes over a text column, move it back inside them, under the
-        symbol if it would otherwise cover it."""
+        """Ask for an answer label beside the arrow just added; it is placed once the page is routed
+        (`place_labels`). The spot worked out here is kept only where no free spot is found."""
+        box = self.fallback_label_box(text, path, side, source)
+        if box is not None:
+            self.label_requests.append((placing.Request(text, self.connectors[-1], side), box))
+
+    def finish(self, rows: Sequence[float]) -> None:
+        """Once every arrow of the page is drawn: jumps where arrows cross, then the labels."""
+        self.connectors = add_jumps(self.connectors)
+        by_id = {connector.id: connector for connector in self.connectors}
+        self.label_requests = [
+            (replace(request, connector=by_id[request.connector.id]), box) for request, box in self.label_requests
+        ]
+        self.place_labels(rows)
+
+    def place_labels(self, rows: Sequence[float]) -> None:
+        """Place every requested label clear of the page's lines and symbols."""
+        page = placing.Page(self.lane_edges, rows, self.shapes, self.connectors)
+        requests = [request for request, _ in self.label_requests]
+        self.labels = placing.place(requests, page, [box for _, box in self.label_requests])
+
+    def fallback_label_box(self, text: str, path: Sequence[Point], side: str, source: Shape) -> Box | None:
+        """Beside the exit, on the side the path does not turn to; where that would stick out of the
+        lanes over a text column, moved back inside them, under the symbol if it would cover it."""
         box = self.label_box(text, path, side)
         if box is None:
-            return
+            return None
         for shape in self.shapes:  # an off-page connector close to the exit: step around it
             if shape is not source and shape.box.overlaps(box):
                 if side == "bottom":
@@ -144,7 +182,7 @@ class Router:
             box = Box(x, box.y, box.w, box.h)
             if box.overlaps(source.box):
                 box = Box(x, source.box.bottom + 0.5, box.w, box.h)
-        self.labels.append(Label(box, text, style.LABEL, (box.x + 1, box.bottom - 2.2)))
+        return box
 
     def label_fits(self, text: str, path: Sequence[Point], side: str) -> bool:
         """Would the answer label of this exit stay within the lanes (not over a text column)?"""
@@ -230,12 +268,13 @@ class Router:
 
     def blocked(self, a: Point, b: Point, ignore: Sequence[Shape] = ()) -> bool:
         """Does the axis-aligned segment a-b pass through a symbol (other than `ignore`)?"""
-        seg = Box.spanning(a, b)
+        left, right = min(a[0], b[0]) - 0.01, max(a[0], b[0]) + 0.01
+        top, bottom = min(a[1], b[1]) - 0.01, max(a[1], b[1]) + 0.01
         for shape in self.shapes:
-            if shape in ignore:
-                continue
-            if shape.box.grow(1.0).overlaps(seg.grow(0.01)):
-                return True
+            box = shape.box
+            if box.x - 1 < right and left < box.x + box.w + 1 and box.y - 1 < bottom and top < box.y + box.h + 1:
+                if shape not in ignore:
+                    return True
         return False
 
     def crosses_connector(self, box: Box) -> bool:
@@ -273,35 +312,110 @@ class Router:
 
     def approach(self, target: Shape, x: float) -> tuple[float, list[Point]]:
         """Entry from above, offset toward the channel so it does not meet the incoming arrow."""
+        return self.approaches(target, x)[0]
+
+    def approaches(self, target: Shape, x: float) -> list[tuple[float, list[Point]]]:
+        """Ways to enter the target from above coming from a channel at x, best first: the entry
+        offset toward the channel (so it does not meet the incoming arrow), then farther or nearer
+        offsets and higher turns, for when arrows already enter there. Each is the turn's y and the
+        path from the channel to the target's outline."""
         sw = target.box.w
         offset = min(sw / 4, max(2.0, (sw - target.box.h) / 2 - 1)) if target.kind == "terminator" else sw / 4
-        entry_x = target.box.cx - offset if x < target.box.cx else target.box.cx + offset
-        y = target.box.y - style.STUB
-        return y, [(x, y), (entry_x, y), (entry_x, top_at(target, entry_x))]
+        sign = -1.0 if x < target.box.cx else 1.0
+        found = []
+        for lift in (0.0, APPROACH_STEP, 2 * APPROACH_STEP):
+            for factor in (1.0, 0.5, 1.5, 2.0, 0.0, -1.0):
+                entry_x = target.box.cx + sign * offset * factor
+                if not target.box.x + 1 < entry_x < target.box.right - 1:
+                    continue
+                y = target.box.y - style.STUB - lift
+                found.append((y, [(x, y), (entry_x, y), (entry_x, top_at(target, entry_x))]))
+        return found
+
+    def crossings(self, path: Sequence[Point]) -> int:
+        """How many arrows already drawn the path would cross (inside both, not at an end)."""
+        horizontal, vertical = self._pieces()
+        eps = 0.05
+        count = 0
+        for (x1, y1), (x2, y2) in zip(path, path[1:]):
+            if abs(y1 - y2) < eps:  # a horizontal piece crosses the vertical ones
+                lo, hi = sorted((x1, x2))
+                count += sum(
+                    1 for x, top, bottom in vertical if lo + eps < x < hi - eps and top + eps < y1 < bottom - eps
+                )
+            elif abs(x1 - x2) < eps:
+                lo, hi = sorted((y1, y2))
+                count += sum(
+                    1 for y, left, right in horizontal if lo + eps < y < hi - eps and left + eps < x1 < right - eps
+                )
+        return count
+
+    def _pieces(self) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+        """The drawn arrows' horizontal pieces as (y, left, right) and vertical ones as (x, top, bottom)."""
+        if self._piece_count != len(self.connectors):
+            self._horizontal, self._vertical = [], []
+            for connector in self.connectors:
+                for (x1, y1), (x2, y2) in segments(connector):
+                    if abs(y1 - y2) < 0.05:
+                        self._horizontal.append((y1, min(x1, x2), max(x1, x2)))
+                    else:
+                        self._vertical.append((x1, min(y1, y2), max(y1, y2)))
+            self._piece_count = len(self.connectors)
+        return self._horizontal, self._vertical
+
+    def collides(self, path: Sequence[Point]) -> bool:
+        """Would the path run along an arrow already drawn, or put its arrowhead against another's?"""
+        tip = path[-1]
+        for connector in self.connectors:
+            other = connector.points[-1]
+            if (
+                abs(other[1] - tip[1]) < 3 * style.ARROW_LEN
+                and abs(other[0] - tip[0]) < 2 * style.ARROW_HALF + HEAD_GAP
+            ):
+                return True
+        horizontal, vertical = self._pieces()
+        for (x1, y1), (x2, y2) in zip(path, path[1:]):
+            if abs(y1 - y2) < 0.01:
+                lo, hi = sorted((x1, x2))
+                if any(abs(y - y1) < 0.5 and min(hi, right) - max(lo, left) > 0.5 for y, left, right in horizontal):
+                    return True
+            elif abs(x1 - x2) < 0.01:
+                lo, hi = sorted((y1, y2))
+                if any(abs(x - x1) < 0.5 and min(hi, bottom) - max(lo, top) > 0.5 for x, top, bottom in vertical):
+                    return True
+        return False
 
     def branch(self, source: Shape, target: Shape, edge: Edge) -> bool:
-        """Route a branch on one page through a gutter channel. False if no clean route exists."""
+        """Route a branch on one page through a gutter channel. False if no clean route exists: every
+        route runs through a symbol, along another arrow, or puts its arrowhead against another's."""
         best = None
         for x, penalty in self.gutters():
             side = self.exit_side(source, x)
             if side is None or target.box.x <= x <= target.box.right:
                 continue
             out = self.exit_path(source, side, x)
-            y_entry, tail = self.approach(target, x)
-            path = out + tail
-            if not self.channel_free(x, out[-1][1], y_entry):
-                continue
-            if any(
-                self.blocked(path[i], path[i + 1], (source, target) if i in (0, len(path) - 2) else ())
-                for i in range(len(path) - 1)
-            ):
-                continue
-            cost = abs(x - source.box.cx) + abs(x - target.box.cx) + penalty + (60 if side == "bottom" else 0)
-            if not self.label_fits(edge.label, path, side):
-                cost += LABEL_OUTSIDE
-            if best is None or cost < best[0]:
-                best = (cost, x, side, path)
-        if best is None:
+            for y_entry, tail in self.approaches(target, x):
+                path = out + tail
+                if not self.channel_free(x, out[-1][1], y_entry):
+                    continue
+                if any(
+                    self.blocked(path[i], path[i + 1], (source, target) if i in (0, len(path) - 2) else ())
+                    for i in range(len(path) - 1)
+                ):
+                    continue
+                cost = abs(x - source.box.cx) + abs(x - target.box.cx) + penalty + (60 if side == "bottom" else 0)
+                cost += abs(y_entry - (target.box.y - style.STUB))
+                if not self.label_fits(edge.label, path, side):
+                    cost += LABEL_OUTSIDE
+                if best is not None and cost >= best[0]:
+                    break  # the turns after this one cost more still
+                collides = self.collides(path)
+                cost += CROSSING * self.crossings(path) + (COLLISION if collides else 0.0)
+                if best is None or cost < best[0]:
+                    best = (cost, x, side, path)
+                if not collides:
+                    break
+        if best is None or best[0] >= COLLISION:
             return False
         _, x, side, path = best
         low, high = sorted((path[-4][1], path[-3][1]))
@@ -359,26 +473,34 @@ class Router:
             for x, penalty in self.connector_spots(include_tracks=clearance < size):
                 if target.box.x - clearance < x < target.box.right + clearance:
                     continue
-                y, tail = self.approach(target, x)
-                box = Box(x - size / 2, y - size * 0.4, size, size)
-                if self.taken(box):
-                    continue
-                if self.blocked((x, y), tail[1], (target,)):
-                    continue
-                options.append((abs(x - target.box.cx) + penalty, x, y, tail))
-            if options:
+                for y, tail in self.approaches(target, x):
+                    box = Box(x - size / 2, y - size * 0.4, size, size)
+                    if self.taken(box):
+                        continue
+                    if self.blocked((x, y), tail[1], (target,)):
+                        continue
+                    cost = abs(x - target.box.cx) + penalty + abs(y - (target.box.y - style.STUB))
+                    cost += CROSSING * self.crossings(tail) + (COLLISION if self.collides(tail) else 0.0)
+                    options.append((cost, x, y, tail))
+                    if cost < COLLISION:
+                        break
+            if any(option[0] < COLLISION for option in options):
                 break
-        if not options:
-            if self.side_entry(letter, target, edge):
-                return
-            x = target.box.cx
-            y = target.box.y - style.ARROW_GAP - size / 2
-            if self.taken(offpage_box(x, y)):
-                raise NoRoom(target.step)
-            connector = self.offpage(letter, x, y, "masuk")
-            self.add([(x, connector.box.bottom), (x, top_at(target, x))], connector, target, edge.kind)
+        clean = [option for option in options if option[0] < COLLISION]
+        if not clean and self.side_entry(letter, target, edge):
             return
-        _, x, y, tail = min(options)
+        if not clean:
+            y = target.box.y - style.ARROW_GAP - size / 2
+            spots = [x for x in [target.box.cx, *self.vertical_xs(target)] if not self.taken(offpage_box(x, y))]
+            free = [x for x in spots if not self.collides([(x, y), (x, top_at(target, x))])]
+            if free or (spots and not options):
+                x = (free or spots)[0]
+                connector = self.offpage(letter, x, y, "masuk")
+                self.add([(x, connector.box.bottom), (x, top_at(target, x))], connector, target, edge.kind)
+                return
+            if not options:
+                raise NoRoom(target.step)
+        _, x, y, tail = min(clean or options)
         connector = self.offpage(letter, x, y - size * 0.4 + size / 2, "masuk")
         start = (connector.box.right, y) if x < target.box.cx else (connector.box.x, y)
         self.add([start] + tail[1:], connector, target, edge.kind)

@@ -82,3 +82,43 @@ def arrowhead(points: Sequence[Point]) -> tuple[Point, tuple[Point, Point, Point
     left = (base[0] - uy * style.ARROW_HALF, base[1] + ux * style.ARROW_HALF)
     right = (base[0] + uy * style.ARROW_HALF, base[1] - ux * style.ARROW_HALF)
     return base, ((x2, y2), left, right)
+
+
+def with_jumps(shaft: Sequence[Point], jumps: Sequence[Point]) -> tuple[Point, ...]:
+    """The shaft polyline with an arc over each jump point: a half circle of radius JUMP (above a
+    horizontal segment, right of a vertical one), or one wider arc over jump points closer than two
+    arcs, drawn as JUMP_SEGMENTS straight pieces."""
+    r, pieces = style.JUMP, style.JUMP_SEGMENTS
+    out: list[Point] = [shaft[0]]
+    for a, b in zip(shaft, shaft[1:]):
+        horizontal = abs(a[1] - b[1]) < 0.01
+        along, across = (0, 1) if horizontal else (1, 0)
+        start, end = a[along], b[along]
+        if abs(end - start) > 0.01:
+            direction = 1.0 if end > start else -1.0
+            on = sorted(
+                (
+                    j[along]
+                    for j in jumps
+                    if abs(j[across] - a[across]) < 0.01 and min(start, end) < j[along] < max(start, end)
+                ),
+                key=lambda v: direction * v,
+            )
+            groups: list[list[float]] = []
+            for value in on:
+                if groups and abs(value - groups[-1][-1]) < 2 * r + 1:
+                    groups[-1].append(value)
+                else:
+                    groups.append([value])
+            for group in groups:
+                centre = (group[0] + group[-1]) / 2
+                half = abs(group[-1] - group[0]) / 2 + r
+                for i in range(pieces + 1):
+                    angle = math.pi * i / pieces
+                    position = centre - direction * half * math.cos(angle)
+                    if horizontal:
+                        out.append((position, a[1] - r * math.sin(angle)))
+                    else:
+                        out.append((a[0] + r * math.sin(angle), position))
+        out.append(b)
+    return tuple(out)

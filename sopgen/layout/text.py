@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .. import fontmetrics
 from . import style
@@ -20,6 +21,47 @@ program's own inset of a point or two puts the text where `CHECKBOX_INDENT` does
 over the space."""
 
 
+MIN_WORD_SIZE = 5.0
+"""Text whose longest word does not fit its column shrinks down to this size; below it the word is
+hyphenated."""
+WORD_STEP = 0.25
+
+
+def _text_width(para: Para, inner: float) -> float:
+    return max(inner - para.indent - (CHECKBOX_INDENT if para.checkbox is not None else 0) - style.WRAP_SLACK, 4)
+
+
+def fit_words(paras: Sequence[Para], box_width: float) -> list[Para]:
+    """Paragraphs whose longest word is wider than the cell get smaller text, so words are never split;
+    at MIN_WORD_SIZE a word still too wide is hyphenated, with the breaks written into the text so
+    every format breaks it at the same places."""
+    inner = box_width - 2 * style.PAD_X
+    fitted = []
+    for para in paras:
+        limit = _text_width(para, inner)
+        size = para.size
+        while size > MIN_WORD_SIZE and fontmetrics.widest_word(para.text, size, para.bold) > limit:
+            size = max(MIN_WORD_SIZE, size - WORD_STEP)
+        if size != para.size:
+            para = replace(para, size=size)
+        if fontmetrics.widest_word(para.text, size, para.bold) > limit:
+            para = replace(para, text=_hyphenated(para.text, limit, size, para.bold))
+        fitted.append(para)
+    return fitted
+
+
+def _hyphenated(text: str, limit: float, size: float, bold: bool) -> str:
+    lines = []
+    for line in text.split("\n"):
+        words = []
+        for word in line.split(" "):
+            if fontmetrics.widest_word(word, size, bold) > limit:
+                word = "\n".join(fontmetrics.wrap(word, limit, size, bold))
+            words.append(word)
+        lines.append(" ".join(words))
+    return "\n".join(lines)
+
+
 def leading(size: float) -> float:
     return size * style.LEADING / style.FONT
 
@@ -33,12 +75,12 @@ def numbered(items: Sequence[str], size: float = style.FONT) -> list[Para]:
 
 
 def _para_lines(para: Para, inner: float) -> list[str]:
-    text_width = inner - para.indent - (CHECKBOX_INDENT if para.checkbox is not None else 0)
-    return fontmetrics.wrap(para.text, max(text_width - style.WRAP_SLACK, 4), para.size, para.bold)
+    return fontmetrics.wrap(para.text, _text_width(para, inner), para.size, para.bold)
 
 
 def height(paras: Sequence[Para], box_width: float) -> float:
-    """Height the paragraphs need in a cell of this width, padding included."""
+    """Height the paragraphs need in a cell of this width, padding included (after `fit_words`)."""
+    paras = fit_words(paras, box_width)
     inner = box_width - 2 * style.PAD_X
     total = 0.0
     for para in paras:

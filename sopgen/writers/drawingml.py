@@ -1,8 +1,9 @@
 """Layout drawing -> DrawingML items in EMU, shared by the XLSX and DOCX writers.
 
 Each symbol becomes a preset flowchart geometry, each arrow a straight connector (glued to its
-symbols where it is a plain vertical) or an exact custom-geometry polyline with a triangle tail,
-each label a text box with no fill and no line. The XML itself comes from Jinja templates.
+symbols where it is a plain vertical) or an exact custom-geometry polyline (with the arcs of its line
+jumps) and a triangle tail, each label a text box with no line and no fill (white where it covers a
+table line). The XML itself comes from Jinja templates.
 """
 
 from __future__ import annotations
@@ -88,11 +89,12 @@ class Item:
 def _connector(
     conn: Connector, ids: dict[str, int], shapes: dict[str, Shape], next_id: int, dx: float, dy: float
 ) -> Item:
-    xs = [x + dx for x, _ in conn.points]
-    ys = [y + dy for _, y in conn.points]
+    points = conn.to_tip
+    xs = [x + dx for x, _ in points]
+    ys = [y + dy for _, y in points]
     box = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
     name = f"Panah {conn.source} ke {conn.target}"
-    if len(conn.points) == 2:
+    if len(points) == 2:
         (x1, y1), (x2, y2) = conn.points
         item = Item(
             next_id,
@@ -150,7 +152,7 @@ def _label(label: Label, next_id: int, dx: float, dy: float) -> Item:
         f"Label {label.text}",
         label.box.shifted(dx, dy),
         geometry="rect",
-        fill=False,
+        fill=label.ground,
         line=False,
         text=label.text,
         text_size=int(round(label.size * 100)),

@@ -123,15 +123,19 @@ class Painter:
         c = self.c
         c.setLineWidth(style.ARROW_STROKE)
         path = c.beginPath()
-        points = connector.points
+        points = connector.shaft
         path.moveTo(points[0][0], self.y(points[0][1]))
-        for x, y in points[1:-1]:
+        for x, y in points[1:]:
             path.lineTo(x, self.y(y))
-        path.lineTo(connector.shaft_end[0], self.y(connector.shaft_end[1]))
         c.drawPath(path, stroke=1, fill=0)
         self.polygon(connector.head, stroke=0, fill=1)
 
     def label(self, label: Label) -> None:
+        if label.ground:
+            b = label.box
+            self.c.setFillColor(white)
+            self.c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=0, fill=1)
+            self.c.setFillColor(black)
         self.c.setFont(fontmetrics.font_name(False), label.size)
         self.c.drawString(label.baseline[0], self.y(label.baseline[1]), label.text)
 
@@ -143,6 +147,16 @@ class Painter:
             self.c.linkRect("", bookmark, rect, relative=0, thickness=0)
         else:
             self.c.linkURL(link.file, rect, relative=0, thickness=0, kind="GoToR")
+
+    def marks(self, page: Page) -> None:
+        """The change bars in the margin (`sopgen diff --pdf`): filled, no outline."""
+        if not page.marks:
+            return
+        self.c.saveState()
+        self.c.setFillColor(HexColor(f"#{style.MARK_COLOUR}"))
+        for box in page.marks:
+            self.c.rect(box.x, self.y(box.bottom), box.w, box.h, stroke=0, fill=1)
+        self.c.restoreState()
 
     def page(
         self,
@@ -166,6 +180,7 @@ class Painter:
             self.shape(shape)
         for label in page.labels:
             self.label(label)
+        self.marks(page)
         self.c.setFont(fontmetrics.font_name(False), document.footer_size)
         footer_y = self.y(document.height - document.margins.footer)
         self.c.drawString(document.margins.left, footer_y, document.number)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import shipped
 
+from sopgen.layout.labels import hits_shape
 from sopgen.pipeline import prepare
 from sopgen.samples import write_corpus
 
@@ -37,7 +38,7 @@ def misplaced_labels(path) -> list[str]:
             if box.x < left or box.right > right:
                 found.append(f"{path.name} halaman {page.number}: {label.text!r} keluar dari lajur")
             for shape in page.shapes:
-                if shape.box.overlaps(box):
+                if hits_shape(box, shape, clear=0.0):  # a diamond's outline, not its bounding box
                     found.append(f"{path.name} halaman {page.number}: {label.text!r} menutupi {shape.id}")
     return found
 

@@ -57,7 +57,9 @@ def test_column_width_gives_exact_pixels_in_excel_and_points_in_libreoffice(poin
 
 def test_anchor_math_walks_columns_and_rows():
     document, _ = written(xlsx_writer)
-    sheet, items, header_rows = xlsx_writer.build(document)
+    _, sheets = xlsx_writer.build(document)
+    sheet = sheets[0]
+    items, header_rows = sheet.items, sheet.header_rows
     edges = sheet.col_edges
     assert sheet.point(edges[3] + 2.0, sheet.row_tops[5] + 1.5) == (3, 25400, 5, 19050)
     assert sheet.point(0, 0) == (0, 0, 0, 0)
