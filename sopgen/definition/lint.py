@@ -107,7 +107,7 @@ def check(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
             )
     printed = quote_warnings(source) + comment_warnings(source, source.text)
     printed += date_warnings(sop, source) + nip_warnings(sop, source)
-    printed += joint_step_warnings(document, source) + unprinted_warnings(document, source)
+    printed += unprinted_warnings(document, source)
     return found + sorted(printed, key=lambda d: (d.line or 0, d.column or 0))
 
 
@@ -461,31 +461,4 @@ def numbered_target_warnings(sop: Sop, source: YamlSource) -> list[Diagnostic]:
                     severity="warning",
                 )
             )
-    return found
-
-
-def _names(keys: list[str]) -> str:
-    shown = [f"`{key}`" for key in keys]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " dan " + shown[-1]
-
-
-def joint_step_warnings(document: SopDocument, source: YamlSource) -> list[Diagnostic]:
-    """Rule 6: a joint step whose lanes are not side by side. Its box spans from its leftmost lane
-    to its rightmost, across the lanes between that take no part."""
-    found = []
-    lanes = document.lanes
-    for index in range(len(document.sop.langkah)):
-        own = sorted(set(document.lane_indexes(index)))
-        between = [lanes[i] for i in range(own[0], own[-1] + 1) if i not in own]
-        if len(own) < 2 or not between:
-            continue
-        found.append(
-            source.diagnostic(
-                ("langkah", index, "pelaksana"),
-                f"langkah {index + 1}: lajur langkah bersama ({_names([lanes[i] for i in own])}) tidak bersebelahan "
-                f"dalam urutan `pelaksana`, sehingga kotaknya juga melintasi lajur {_names(between)} yang tidak "
-                "ikut; ubah urutan `pelaksana` agar lajurnya bersebelahan, atau pisahkan langkah ini",
-                severity="warning",
-            )
-        )
     return found

@@ -87,7 +87,9 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
                 close = difflib.get_close_matches(lane, lanes, n=1, cutoff=0.5)
                 hint = f"; maksudnya `{close[0]}`?" if close else f"; pilih dari: {', '.join(lanes)}"
                 loc: Loc = ("langkah", index, "pelaksana")
-                if not isinstance(step.pelaksana, str):
+                if step.rangkaian is not None:
+                    loc = ("langkah", index, "rangkaian", position, "pelaksana")
+                elif not isinstance(step.pelaksana, str):
                     loc += (position,)
                 problems.append(
                     source.diagnostic(
@@ -137,11 +139,13 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
     branches: dict[int, Branch] = {}
     last = len(sop.langkah) - 1
     for index, step in enumerate(sop.langkah):
-        decision = step.keputusan
+        decision = step.decision
         if decision is None:
             continue
         base: Loc = ("langkah", index, "keputusan")
-        if len(step.lanes) > 1:
+        if step.rangkaian is not None:
+            base = ("langkah", index, "rangkaian", len(step.rangkaian) - 1, "keputusan")
+        if step.rangkaian is None and len(step.lanes) > 1:
             problems.append(
                 source.diagnostic(
                     ("langkah", index, "pelaksana"),
@@ -173,6 +177,66 @@ def _resolve_references(sop: Sop, source: YamlSource) -> tuple[dict[int, Branch]
     return branches, problems
 
 
+def _resolve_chains(
+    sop: Sop, source: YamlSource, ids: dict[str, int]
+) -> tuple[dict[tuple[int, int], Branch], list[Diagnostic]]:
+    """Check the chains (`rangkaian`): one lane per link, in order across the sheet; resolve the
+    decisions of links before the last (their `Ya` goes on to the next link)."""
+    problems: list[Diagnostic] = []
+    lanes = list(sop.pelaksana)
+    resolved: dict[tuple[int, int], Branch] = {}
+    for index, step in enumerate(sop.langkah):
+        if step.rangkaian is None:
+            continue
+        keys = [link.pelaksana for link in step.rangkaian]
+        if any(key not in lanes for key in keys):
+            continue  # told by the lane check
+        order = [lanes.index(key) for key in keys]
+        if len(set(order)) != len(order):
+            problems.append(
+                source.diagnostic(
+                    ("langkah", index, "rangkaian"),
+                    f"langkah {index + 1}: setiap mata rantai `rangkaian` perlu lajur sendiri; pelaksana yang "
+                    "sama dua kali tidak dapat digambar berdampingan dalam satu baris",
+                )
+            )
+            continue
+        if order != sorted(order) and order != sorted(order, reverse=True):
+            problems.append(
+                source.diagnostic(
+                    ("langkah", index, "rangkaian"),
+                    f"langkah {index + 1}: urutkan `rangkaian` menurut letak lajurnya (dari kiri ke kanan atau "
+                    "dari kanan ke kiri), agar panah di dalam baris tidak melintasi simbol lain",
+                )
+            )
+            continue
+        for position, link in enumerate(step.rangkaian[:-1]):
+            if link.keputusan is None:
+                continue
+            loc: Loc = ("langkah", index, "rangkaian", position, "keputusan")
+            if link.keputusan.ya is not None:
+                problems.append(
+                    source.diagnostic(
+                        loc + ("ya",),
+                        f"langkah {index + 1}: jawaban Ya mata rantai {position + 1} menuju mata rantai "
+                        "berikutnya; `ya` hanya dapat diisi pada mata rantai terakhir",
+                    )
+                )
+                continue
+            ref = link.keputusan.tidak
+            target = (ref - 1 if 1 <= ref <= len(sop.langkah) else None) if isinstance(ref, int) else ids.get(ref)
+            if target is None:
+                problems.append(
+                    source.diagnostic(
+                        loc + ("tidak",),
+                        f"langkah {index + 1}: tujuan cabang `{ref}` bukan nomor atau id langkah",
+                    )
+                )
+                continue
+            resolved[(index, position)] = Branch(index, target, *link.keputusan.label)
+    return resolved, problems
+
+
 def load_sop(path: Path, organisation: Profile | None = None) -> Loaded:
     """Load one SOP definition with the organisation profile of its folder."""
     source = read(path)
@@ -191,6 +255,9 @@ def load_sop(path: Path, organisation: Profile | None = None) -> Loaded:
     sop = _with_kind(sop, org)
     branches, reference_problems = _resolve_references(sop, source)
     problems.extend(reference_problems)
+    ids = {step.id: index for index, step in enumerate(sop.langkah) if step.id is not None}
+    chains, chain_problems = _resolve_chains(sop, source, ids)
+    problems.extend(chain_problems)
     logo_path = None
     if org is not None and org.logo and org_path is not None:
         logo_path = org_path.parent / org.logo
@@ -204,7 +271,7 @@ def load_sop(path: Path, organisation: Profile | None = None) -> Loaded:
     if problems or org is None:
         raise UserError(problems)
     positions = {loc: pos for loc, pos in source.value_pos.items() if len(loc) <= 3}
-    document = SopDocument(sop, org, path, logo_path, branches, positions)
+    document = SopDocument(sop, org, path, logo_path, branches, positions, chains=chains)
     warnings = org_warnings + source.warnings + lint.check(document, source)
     return Loaded(document, warnings, lint.numbered_target_warnings(sop, source))
 

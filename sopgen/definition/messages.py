@@ -203,7 +203,7 @@ def _too_long(f: Failure) -> str:
     return _fallback(f)
 
 
-CUSTOM = {"waktu", "pelaksana", "lembar"}
+CUSTOM = {"waktu", "pelaksana", "lembar", "pelaksana_missing", "pelaksana_twice", "keputusan_chain", "terkait"}
 """Error types the model raises itself, with their Indonesian text."""
 
 

@@ -477,11 +477,26 @@ class Keputusan(_Strict):
     label: tuple[StrictStr, StrictStr] = ("Ya", "Tidak")
 
 
+MAX_CHAIN = 4
+"""Most actors one step may chain (`rangkaian`): more do not fit side by side in one row."""
+
+
+class Mata(_Strict):
+    """One link of a step's chain of actors (`rangkaian`): who acts, and whether they decide. A
+    decision's `Ya` goes on to the next link (of the last link: to the next step, or to `ya`)."""
+
+    pelaksana: StrictStr = Field(min_length=1)
+    keputusan: Keputusan | None = None
+
+
 class Langkah(_Strict):
     """One step (one row of the flowchart table)."""
 
     kegiatan: StrictStr = Field(min_length=1)
-    pelaksana: StrictStr | list[StrictStr]
+    pelaksana: StrictStr | list[StrictStr] | None = None
+    rangkaian: list[Mata] | None = Field(default=None, min_length=2, max_length=MAX_CHAIN)
+    """Actors acting one after another within the step (Tim -> Kasi -> Kabid), each a symbol of the
+    row, with arrows between them; instead of `pelaksana`."""
     kelengkapan: StrictStr = ""
     waktu: WaktuField = None
     output: StrictStr = ""
@@ -491,14 +506,44 @@ class Langkah(_Strict):
 
     @property
     def lanes(self) -> list[str]:
+        """The lane keys of the step's actors, in the order written (a chain's links in order)."""
+        if self.rangkaian:
+            return [link.pelaksana for link in self.rangkaian]
+        if self.pelaksana is None:
+            return []
         return [self.pelaksana] if isinstance(self.pelaksana, str) else list(self.pelaksana)
+
+    @property
+    def decision(self) -> Keputusan | None:
+        """The decision the step ends with: its own, or its chain's last link's."""
+        return self.rangkaian[-1].keputusan if self.rangkaian else self.keputusan
 
     @field_validator("pelaksana")
     @classmethod
-    def _not_empty(cls, value: str | list[str]) -> str | list[str]:
-        if not value:
+    def _not_empty(cls, value: str | list[str] | None) -> str | list[str] | None:
+        if value is not None and not value:
             raise PydanticCustomError("pelaksana", "pelaksana langkah tidak boleh kosong")
         return value
+
+    @model_validator(mode="after")
+    def _actors(self) -> Langkah:
+        if self.rangkaian is None and self.pelaksana is None:
+            raise PydanticCustomError(
+                "pelaksana_missing", "isi `pelaksana` langkah, atau `rangkaian` bila beberapa pelaksana bergantian"
+            )
+        if self.rangkaian is not None and self.pelaksana is not None:
+            raise PydanticCustomError(
+                "pelaksana_twice",
+                "tulis `pelaksana` atau `rangkaian`, tidak keduanya: dalam `rangkaian` setiap mata rantai punya "
+                "pelaksananya sendiri",
+            )
+        if self.rangkaian is not None and self.keputusan is not None:
+            raise PydanticCustomError(
+                "keputusan_chain",
+                "langkah dengan `rangkaian` tidak memakai `keputusan` sendiri; tulis `keputusan` pada mata rantai "
+                "yang memutuskan",
+            )
+        return self
 
 
 # -- The sheet profile (`lembar`) ---------------------------------------------------------------------
@@ -783,8 +828,12 @@ class SopDocument:
     source: Path
     logo_path: Path | None
     branches: dict[int, Branch]
+    """Each decision step's two exits (a chain's last link decides for its step)."""
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     """Line and column of the definition's keys and steps, for problems found after loading."""
+    chains: dict[tuple[int, int], Branch] = field(default_factory=dict)
+    """The decisions of chain links before the last, by (step, link): `ya` is the step itself (the
+    answer goes on to the next link), `tidak` a step."""
     related: tuple[Related | None, ...] = ()
     """The SOP each `keterkaitan` entry links to, found in the library (None: free text, or not found)."""
 

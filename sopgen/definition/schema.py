@@ -44,6 +44,7 @@ from .model import (
     Langkah,
     Lebar,
     Lembar,
+    Mata,
     Organisasi,
     Pengesah,
     Revisi,
@@ -224,6 +225,11 @@ MODELS: dict[str, Doc] = {
         "Keputusan (belah ketupat)",
         "Menjadikan langkah sebuah keputusan (belah ketupat) dengan dua jawaban: ke mana jawaban Tidak "
         "dan jawaban Ya menuju.",
+    ),
+    "Mata": Doc(
+        "Mata rantai pelaksana",
+        "Satu pelaksana dalam `rangkaian` langkah: kunci lajurnya, dan bila ia memeriksa, `keputusan` dengan "
+        "tujuan jawaban Tidak.",
     ),
     "Langkah": Doc(
         "Langkah prosedur",
@@ -427,6 +433,19 @@ FIELDS: dict[str, dict[str, Doc]] = {
             (["Ya", "Tidak"], ["Sesuai", "Tidak sesuai"]),
         ),
     },
+    "Mata": {
+        "pelaksana": Doc(
+            "Pelaksana mata rantai",
+            "Kunci lajur (dari `pelaksana` di tingkat atas) yang bertindak pada mata rantai ini.",
+            ("kasi",),
+        ),
+        "keputusan": Doc(
+            "Keputusan mata rantai",
+            "Menjadikan mata rantai ini pemeriksaan (belah ketupat): `tidak` menuju nomor atau id langkah; "
+            "jawaban Ya menuju mata rantai berikutnya (`ya` hanya pada mata rantai terakhir). " + OPTIONAL,
+            ({"tidak": "konsep", "label": ["Sesuai", "Belum sesuai"]},),
+        ),
+    },
     "Langkah": {
         "kegiatan": Doc(
             "Kegiatan",
@@ -436,8 +455,18 @@ FIELDS: dict[str, dict[str, Doc]] = {
         "pelaksana": Doc(
             "Pelaksana langkah",
             "Kunci lajur (dari `pelaksana` di tingkat atas) yang melakukan langkah ini; untuk langkah bersama "
-            "(mis. rapat), daftar beberapa kunci lajur, dan kotaknya membentang di seluruh lajurnya.",
+            "(mis. rapat), daftar beberapa kunci lajur: lajur yang bersebelahan mendapat satu kotak yang "
+            "membentang, lajur yang tidak bersebelahan masing-masing satu simbol yang dihubungkan garis. "
+            "Kosongkan bila langkah memakai `rangkaian`.",
             ("kabag", ["kabag", "kasubbag"]),
+        ),
+        "rangkaian": Doc(
+            "Rangkaian pelaksana dalam satu langkah",
+            "Dua sampai empat pelaksana yang bergantian dalam satu baris bernomor (mis. Tim -> Kasi -> Kabid), "
+            "urut menurut letak lajurnya; setiap mata rantai digambar sebagai simbol di lajurnya dengan panah "
+            "di antaranya, dan boleh memuat `keputusan` sendiri (jawaban Ya menuju mata rantai berikutnya). "
+            "Dipakai sebagai ganti `pelaksana`. " + OPTIONAL,
+            ([{"pelaksana": "tim"}, {"pelaksana": "kasi", "keputusan": {"tidak": "konsep"}}, {"pelaksana": "kabid"}],),
         ),
         "kelengkapan": Doc(
             "Kelengkapan (Mutu Baku)",
@@ -832,10 +861,28 @@ def _object(model: type[BaseModel], generated: dict[str, Any]) -> dict[str, Any]
     }
     if model.__name__ in SNIPPETS:
         result["defaultSnippets"] = copy.deepcopy(SNIPPETS[model.__name__])
+    result.update(copy.deepcopy(RULES.get(model.__name__, {})))
     return result
 
 
-NESTED: tuple[type[BaseModel], ...] = (Pengesah, Revisi, Keputusan, Langkah, Lembar, Label, Kolom, Lebar, Kepala)
+RULES: dict[str, dict[str, Any]] = {
+    "Langkah": {
+        "oneOf": [
+            {
+                "required": ["pelaksana"],
+                "properties": {"pelaksana": {"type": ["string", "array"]}},
+                "not": {"required": ["rangkaian"]},
+            },
+            {"required": ["rangkaian"], "not": {"required": ["pelaksana"]}},
+        ],
+        "errorMessage": {
+            "oneOf": "isi `pelaksana` langkah, atau `rangkaian` bila beberapa pelaksana bergantian (tidak keduanya)"
+        },
+    },
+}
+"""Rules on a whole object that no single field states: a step names its actors once."""
+
+NESTED: tuple[type[BaseModel], ...] = (Pengesah, Revisi, Keputusan, Mata, Langkah, Lembar, Label, Kolom, Lebar, Kepala)
 NESTED += (TandaTangan,)
 
 

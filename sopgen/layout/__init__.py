@@ -194,7 +194,7 @@ def _flow_page(
     sizes: list[float],
     router: Router,
     last: bool,
-) -> dict[int, Shape]:
+) -> dict[int, list[Shape]]:
     """One page of the flowchart table (title on the first), with its symbols placed."""
     doc, grid = sheet.doc, sheet.grid
     if number == 0:
@@ -223,7 +223,7 @@ def _flow_page(
     for step, row in zip(flow_page.steps, table.rows[header.rows :]):
         first_on_page = step == flow_page.steps[0] and number > 0
         last_on_page = step == flow_page.steps[-1] and not last
-        symbols[step] = router.place_symbol(step, Box(sheet.left, row.y, 0, row.h), first_on_page, last_on_page)
+        symbols[step] = router.place_symbols(step, Box(sheet.left, row.y, 0, row.h), first_on_page, last_on_page)
     return symbols
 
 

@@ -13,7 +13,8 @@ from typing import Literal
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
 ShapeKind = Literal["terminator", "process", "decision", "offpage"]
-EdgeKind = Literal["flow", "ya", "tidak"]
+EdgeKind = Literal["flow", "ya", "tidak", "gabung"]
+"""`gabung` is the plain line joining the symbols of one joint step (no arrowhead)."""
 TableKind = Literal["identitas", "dasar", "prosedur", "riwayat"]
 Point = tuple[float, float]
 
@@ -196,8 +197,8 @@ class Connector:
     id: str
     points: tuple[Point, ...]
     shaft_end: Point
-    head: tuple[Point, Point, Point]
-    """Tip first."""
+    head: tuple[Point, ...]
+    """The arrowhead's triangle, tip first; empty for a line with no arrowhead (`gabung`)."""
     source: str
     target: str
     kind: EdgeKind = "flow"

@@ -80,8 +80,9 @@ class Page:
             points = connector.shaft
             for (x1, y1), (x2, y2) in zip(points, points[1:]):
                 self.obstacles.append((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
-            head = _head_box(connector)
-            self.obstacles.append((head.x, head.y, head.right, head.bottom))
+            if connector.head:
+                head = _head_box(connector)
+                self.obstacles.append((head.x, head.y, head.right, head.bottom))
 
     def free(self, box: Box, placed: Sequence[Label], over_borders: bool = False) -> bool:
         """Is the box clear of everything; with `over_borders`, of everything but the table's lines

@@ -107,7 +107,7 @@ def _label_problems(page: Page, document: LaidOutDocument) -> list[str]:
             if hits_shape(box, shape, -EPS):
                 found.append(f"halaman {page.number}: label {label.text!r} menimpa {shape.id}")
         for conn in page.connectors:
-            if box.grow(-EPS).overlaps(_head_box(conn)):
+            if conn.head and box.grow(-EPS).overlaps(_head_box(conn)):
                 found.append(f"halaman {page.number}: label {label.text!r} menimpa kepala panah {conn.id}")
     for i, first in enumerate(page.labels):
         for second in page.labels[i + 1 :]:
@@ -161,7 +161,7 @@ def _head_box(connector: Connector) -> Box:
 
 def _head_problems(page: Page) -> list[str]:
     found = []
-    heads = [(conn, _head_box(conn)) for conn in page.connectors]
+    heads = [(conn, _head_box(conn)) for conn in page.connectors if conn.head]
     for i, (first, a) in enumerate(heads):
         for second, b in heads[i + 1 :]:
             if a.grow(HEAD_GAP / 2).overlaps(b.grow(HEAD_GAP / 2)):

@@ -20,7 +20,7 @@ from .document import Box, Connector, EdgeKind, Label, Page, Point, Shape
 from .jumps import add_jumps, segments
 from .paginate import FlowPage
 from .refusal import refuse
-from .steps import Edge, edges_of, symbol_height, symbol_kind
+from .steps import Edge, chained, edges_of, exit_link, links, symbol_height, symbol_kind
 from .symbols import arrowhead, letter_baseline, offpage_box, outline, port, top_at
 
 CROSSING = 40.0
@@ -61,6 +61,8 @@ class Router:
     _horizontal: list[tuple[float, float, float]] = field(default_factory=list, repr=False)
     _vertical: list[tuple[float, float, float]] = field(default_factory=list, repr=False)
     _piece_count: int = -1
+    _head_boxes: list[tuple[float, float, float, float]] = field(default_factory=list, repr=False)
+    _head_count: int = -1
 
     def shape_of(self, shape_id: str) -> Shape:
         return next(s for s in self.shapes if s.id == shape_id)
@@ -76,24 +78,49 @@ class Router:
 
     # -- symbols -------------------------------------------------------------------------------
 
-    def place_symbol(self, index: int, row: Box, room_above: bool, room_below: bool) -> Shape:
-        lanes = self.doc.lane_indexes(index)
+    def place_symbols(self, index: int, row: Box, room_above: bool, room_below: bool) -> list[Shape]:
+        """The step's symbols (one, or one per link), centred on one line across the row."""
+        groups = links(self.doc, index)
         sw = self.symbol_width
-        left = self.lane_center(lanes[0]) - sw / 2
-        right = self.lane_center(lanes[-1]) + sw / 2
-        height = symbol_height(self.doc, index)
-        kind = symbol_kind(self.doc, index)
-        if kind == "terminator":  # a capsule, never a circle, however narrow the lane
-            height = min(height, (right - left) * style.CAPSULE_RATIO)
-        top = row.y + (row.h - height) / 2
+        tallest = symbol_height(self.doc, index)
+        top = row.y + (row.h - tallest) / 2
         if room_above:
             top = max(top, row.y + style.ROOM_OFFPAGE)
         if room_below:
-            top = min(top, row.bottom - style.ROOM_OFFPAGE - height)
-        box = Box(left, top, right - left, height)
-        shape = Shape(f"langkah-{index + 1}", kind, box, outline(kind, box), step=index, lanes=tuple(lanes))
-        self.shapes.append(shape)
-        return shape
+            top = min(top, row.bottom - style.ROOM_OFFPAGE - tallest)
+        middle = top + tallest / 2
+        shapes = []
+        for link, lanes in enumerate(groups):
+            left = self.lane_center(lanes[0]) - sw / 2
+            right = self.lane_center(lanes[-1]) + sw / 2
+            kind = symbol_kind(self.doc, index, link)
+            height = style.DECISION_H if kind == "decision" else style.SYMBOL_H
+            if kind == "terminator":  # a capsule, never a circle, however narrow the lane
+                height = min(height, (right - left) * style.CAPSULE_RATIO)
+            box = Box(left, middle - height / 2, right - left, height)
+            name = f"langkah-{index + 1}" + (chr(ord("a") + link) if len(groups) > 1 else "")
+            shapes.append(Shape(name, kind, box, outline(kind, box), step=index, lanes=lanes))
+        self.shapes.extend(shapes)
+        return shapes
+
+    def inner(self, source: Shape, target: Shape, edge: Edge) -> None:
+        """Arrow between two links of a chain: straight across the row, side to facing side."""
+        side = "right" if target.box.cx > source.box.cx else "left"
+        start, end = port(source, side), port(target, "left" if side == "right" else "right")
+        self.add([start, end], source, target, edge.kind)
+        self.use(source, side)
+        self.use(target, "left" if side == "right" else "right")
+        self.label(edge.label, [start, end], side, source)
+
+    def join(self, first: Shape, second: Shape) -> None:
+        """The plain line joining two symbols of one joint step (no arrowhead)."""
+        side = "right" if second.box.cx > first.box.cx else "left"
+        start, end = port(first, side), port(second, "left" if side == "right" else "right")
+        self.connectors.append(
+            Connector(f"panah-{len(self.connectors) + 1}", (start, end), end, (), first.id, second.id, "gabung")
+        )
+        self.use(first, side)
+        self.use(second, "left" if side == "right" else "right")
 
     def offpage(self, letter: str, cx: float, cy: float, tag: str) -> Shape:
         box = offpage_box(cx, cy)
@@ -227,6 +254,18 @@ class Router:
         start = port(source, side)
         x = min(self.entry_xs(target), key=lambda v: abs(v - source.box.cx))
         path = [start, (x, start[1]), (x, top_at(target, x))]
+        if not self.free(source, side) or self.blocked(start, path[1], (source,)) or self.collides(path):
+            # the facing side is taken (a chain's arrow, a joint step's line): leave from the bottom,
+            # turn just above the target
+            bottom = port(source, "bottom")
+            turn = target.box.y - style.STUB
+            detour = [bottom, (bottom[0], turn), (x, turn), (x, top_at(target, x))]
+            clear = not any(
+                self.blocked(a, b, (source, target) if i in (0, len(detour) - 2) else ())
+                for i, (a, b) in enumerate(zip(detour, detour[1:]))
+            )
+            if clear and self.free(source, "bottom") and turn > bottom[1] + 1:
+                path, side = detour, "bottom"
         self.add(path, source, target, edge.kind)
         self.use(source, side)
         self.label(edge.label, path, side, source)
@@ -350,6 +389,18 @@ class Router:
                 )
         return count
 
+    def _heads(self) -> list[tuple[float, float, float, float]]:
+        """The drawn arrowheads' boxes, a point wider all round, as (left, top, right, bottom)."""
+        if self._head_count != len(self.connectors):
+            self._head_boxes = []
+            for connector in self.connectors:
+                if connector.head:
+                    xs = [p[0] for p in connector.head]
+                    ys = [p[1] for p in connector.head]
+                    self._head_boxes.append((min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
+            self._head_count = len(self.connectors)
+        return self._head_boxes
+
     def _pieces(self) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
         """The drawn arrows' horizontal pieces as (y, left, right) and vertical ones as (x, top, bottom)."""
         if self._piece_count != len(self.connectors):
@@ -366,6 +417,10 @@ class Router:
     def collides(self, path: Sequence[Point]) -> bool:
         """Would the path run along an arrow already drawn, or put its arrowhead against another's?"""
         tip = path[-1]
+        for left, top, right, bottom in self._heads():  # never through another arrow's head
+            for (x1, y1), (x2, y2) in zip(path, path[1:]):
+                if min(x1, x2) < right and left < max(x1, x2) and min(y1, y2) < bottom and top < max(y1, y2):
+                    return True
         for connector in self.connectors:
             other = connector.points[-1]
             if (
@@ -530,19 +585,26 @@ class Router:
         return True
 
 
-Placed = tuple[Page, Router, dict[int, Shape]]
-"""One flowchart page with its router and the symbol of each step on it."""
+Placed = tuple[Page, Router, dict[int, list[Shape]]]
+"""One flowchart page with its router and the symbols of each step on it (one, or one per link)."""
 
 
 def route_all(doc: SopDocument, flow_pages: list[FlowPage], placed: list[Placed]) -> None:
-    """Adjacent arrows first (they claim the natural exits), then branches, shortest first."""
+    """The lines within a row first (a joint step's joins, a chain's arrows), then adjacent arrows
+    (they claim the natural exits), then branches, shortest first."""
     page_of = {step: i for i, fp in enumerate(flow_pages) for step in fp.steps}
-    ordered = sorted(edges_of(doc), key=lambda e: (not e.adjacent, abs(e.target - e.source), e.source))
+    for _, router, symbols in placed:
+        for index, shapes in symbols.items():
+            if len(shapes) > 1 and not chained(doc, index):
+                ordered_shapes = sorted(shapes, key=lambda shape: shape.box.cx)
+                for first, second in zip(ordered_shapes, ordered_shapes[1:]):
+                    router.join(first, second)
+    ordered = sorted(edges_of(doc), key=lambda e: (not e.inner, not e.adjacent, abs(e.target - e.source), e.source))
     shared: dict[tuple[int, int, int], Shape] = {}
     """Branches from one page to the same target share one pair of off-page connectors."""
     try:
         for edge in ordered:
-            _route(edge, page_of, placed, shared)
+            _route(doc, edge, page_of, placed, shared)
     except NoRoom as exc:
         step = exc.step if exc.step is not None else 0
         raise refuse(
@@ -554,13 +616,27 @@ def route_all(doc: SopDocument, flow_pages: list[FlowPage], placed: list[Placed]
 
 
 def _route(
-    edge: Edge, page_of: dict[int, int], placed: list[Placed], shared: dict[tuple[int, int, int], Shape]
+    doc: SopDocument,
+    edge: Edge,
+    page_of: dict[int, int],
+    placed: list[Placed],
+    shared: dict[tuple[int, int, int], Shape],
 ) -> None:
-    """Draw one arrow of the flow: on its page, or across pages through off-page connectors."""
+    """Draw one arrow of the flow: within a row, on its page, or across pages through off-page connectors."""
     src_page, dst_page = page_of[edge.source], page_of[edge.target]
     _, src_router, src_symbols = placed[src_page]
     _, dst_router, dst_symbols = placed[dst_page]
-    source, target = src_symbols[edge.source], dst_symbols[edge.target]
+    link = edge.source_link if edge.source_link is not None else exit_link(doc, edge.source)
+    source = src_symbols[edge.source][link]
+    if edge.inner:
+        src_router.inner(source, src_symbols[edge.source][link + 1], edge)
+        return
+    target = dst_symbols[edge.target][0]
+    # A joint step's symbols stand for one step: an arrow takes the pair of them nearest each other.
+    if not chained(doc, edge.target):
+        target = min(dst_symbols[edge.target], key=lambda shape: abs(shape.box.cx - source.box.cx))
+    if edge.source_link is None and not chained(doc, edge.source):
+        source = min(src_symbols[edge.source], key=lambda shape: abs(shape.box.cx - target.box.cx))
     if src_page == dst_page:
         if edge.adjacent:
             src_router.adjacent(source, target, edge)

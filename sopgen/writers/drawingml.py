@@ -93,7 +93,7 @@ def _connector(
     xs = [x + dx for x, _ in points]
     ys = [y + dy for _, y in points]
     box = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-    name = f"Panah {conn.source} ke {conn.target}"
+    name = f"Panah {conn.source} ke {conn.target}" if conn.head else f"Garis {conn.source} dengan {conn.target}"
     if len(points) == 2:
         (x1, y1), (x2, y2) = conn.points
         item = Item(
@@ -103,7 +103,7 @@ def _connector(
             geometry="straightConnector1",
             straight=True,
             fill=False,
-            arrow=True,
+            arrow=bool(conn.head),
             line_width=emu(style.ARROW_STROKE),
             flip_h=x2 < x1,
             flip_v=y2 < y1,
@@ -116,7 +116,7 @@ def _connector(
         return item
     origin_x, origin_y = emu(box.x), emu(box.y)
     path = [(emu(x) - origin_x, emu(y) - origin_y) for x, y in zip(xs, ys)]
-    return Item(next_id, name, box, path=path, fill=False, arrow=True, line_width=emu(style.ARROW_STROKE))
+    return Item(next_id, name, box, path=path, fill=False, arrow=bool(conn.head), line_width=emu(style.ARROW_STROKE))
 
 
 def emblem_frame(item_id: int, box: Box) -> Item:

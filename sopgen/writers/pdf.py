@@ -128,7 +128,8 @@ class Painter:
         for x, y in points[1:]:
             path.lineTo(x, self.y(y))
         c.drawPath(path, stroke=1, fill=0)
-        self.polygon(connector.head, stroke=0, fill=1)
+        if connector.head:
+            self.polygon(connector.head, stroke=0, fill=1)
 
     def label(self, label: Label) -> None:
         if label.ground:
