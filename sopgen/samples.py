@@ -21,9 +21,12 @@ def _text(rng: random.Random, low: int, high: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high))).capitalize()
 
 
-def definition(seed: int, steps: int | None = None, lanes: int | None = None) -> dict[str, Any]:
-    """One SOP definition as plain data: 5-30 steps, 3-7 lanes, some decisions and joint steps."""
+def definition(seed: int, steps: int | None = None, lanes: int | None = None, chains: bool = False) -> dict[str, Any]:
+    """One SOP definition as plain data: 5-30 steps, 3-7 lanes, some decisions and joint steps; with
+    `chains`, also some chains of actors (`rangkaian`) and joint steps of lanes apart (drawn from a
+    second generator, so the SOPs without them stay as they were)."""
     rng = random.Random(seed)
+    extra = random.Random(seed * 7919 + 17)
     steps = steps or rng.randint(5, 30)
     lanes = lanes or rng.randint(3, 7)
     keys = [f"p{i + 1}" for i in range(lanes)]
@@ -41,6 +44,22 @@ def definition(seed: int, steps: int | None = None, lanes: int | None = None) ->
             step["pelaksana"] = keys[first : first + rng.randint(2, min(3, lanes - first))]
         elif 1 < index < steps - 1 and rng.random() < 0.25:
             step["keputusan"] = {"tidak": rng.randint(max(1, index - 4), index)}
+        if chains and 0 < index < steps - 1 and lanes >= 3:
+            roll = extra.random()
+            if roll < 0.15:
+                start = extra.randrange(lanes - 1)
+                picked = keys[start : start + extra.randint(2, min(3, lanes - start))]
+                links: list[dict[str, Any]] = [{"pelaksana": key} for key in picked]
+                if "keputusan" in step:
+                    links[-1]["keputusan"] = step.pop("keputusan")
+                elif extra.random() < 0.5:
+                    links[0]["keputusan"] = {"tidak": extra.randint(max(1, index - 3), index)}
+                del step["pelaksana"]
+                step["rangkaian"] = links
+            elif roll < 0.22 and "keputusan" not in step:
+                apart = sorted(extra.sample(range(lanes), 2))
+                if apart[1] - apart[0] > 1:
+                    step["pelaksana"] = [keys[apart[0]], keys[apart[1]]]
         langkah.append(step)
     return {
         "nomor": f"GEN.{seed:03d}-{steps}-{lanes}",
@@ -61,8 +80,8 @@ def definition(seed: int, steps: int | None = None, lanes: int | None = None) ->
     }
 
 
-def write_corpus(folder: Path, count: int, start: int = 0) -> list[Path]:
-    """Write `count` generated SOPs and an organisation profile into `folder`."""
+def write_corpus(folder: Path, count: int, start: int = 0, chains: bool = False) -> list[Path]:
+    """Write `count` generated SOPs and an organisation profile into `folder` (see `definition`)."""
     folder.mkdir(parents=True, exist_ok=True)
     yaml = YAML()
     with (folder / "organisasi.yaml").open("w", encoding="utf-8") as stream:
@@ -71,6 +90,6 @@ def write_corpus(folder: Path, count: int, start: int = 0) -> list[Path]:
     for seed in range(start, start + count):
         path = folder / f"gen-{seed:03d}.yaml"
         with path.open("w", encoding="utf-8") as stream:
-            yaml.dump(definition(seed), stream)
+            yaml.dump(definition(seed, chains=chains), stream)
         paths.append(path)
     return paths
