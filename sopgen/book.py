@@ -80,13 +80,29 @@ def natural_key(text: str) -> list:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
 
 
-def collect(sources: list[Path], stems: dict[Path, str]) -> tuple[list[Chapter], list[Diagnostic]]:
-    """Load and lay out every SOP, in order of number; the ones with errors are reported, not bound."""
+def collect(
+    sources: list[Path], stems: dict[Path, str], out: Path | None = None
+) -> tuple[list[Chapter], list[Diagnostic]]:
+    """Load and lay out every SOP, in order of number; the ones with errors are reported, not bound.
+
+    With `out`, an SOP that `build` laid out there and that has not changed since is taken from the
+    layout cache instead of being laid out again."""
+    from .cache import fetch
     from .library import Library, links_anything, scan
 
     chapters, problems = [], []
     library = scan(sources, stems) if any(links_anything(source) for source in sources) else Library()
+    stamps: dict[Path, str] = {}
+    if out is not None:
+        from .build import fingerprints_of
+
+        stamps = fingerprints_of(sources, out)
     for source in sources:
+        kept = fetch(out, stems[source], stamps[source]) if out is not None else None
+        if kept is not None:
+            document, laid_out = kept
+            chapters.append(Chapter(source, document, laid_out, stems[source]))
+            continue
         try:
             prepared = prepare(source, library=library)
         except UserError as exc:

@@ -18,6 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Literal
 
+from . import cache
 from .definition.loader import Profile, load_organisation
 from .discovery import discover, quick_nomor, same_numbers
 from .errors import Diagnostic, OutputError, UserError
@@ -135,6 +136,32 @@ def manifest_key(source: Path, out: Path) -> str:
         return Path(os.path.abspath(source)).as_posix()
 
 
+def source_fingerprints(
+    sources: Sequence[Path],
+    library: Library | None,
+    linking: set[Path],
+    organisations: dict[Path, str] | None = None,
+) -> dict[Path, str]:
+    """Each definition's fingerprint: its bytes, its folder's profile and emblem, sopgen's code, and
+    for a definition that links to others, what it prints of them."""
+    organisations = {} if organisations is None else organisations
+    found = {}
+    for source in sources:
+        folder = source.parent.resolve()
+        if folder not in organisations:
+            organisations[folder] = organisation_hash(folder)
+        links = library.digest() if library is not None and source in linking else ""
+        found[source] = fingerprint(source, organisations[folder] + links)
+    return found
+
+
+def fingerprints_of(sources: Sequence[Path], out: Path) -> dict[Path, str]:
+    """The fingerprints `build` stamps these definitions with (what the layout cache is keyed by)."""
+    linking = {source for source in sources if links_anything(source)}
+    library = library_of(sources, out) if linking else None
+    return source_fingerprints(sources, library, linking)
+
+
 def plan(
     paths: Sequence[Path], formats: Sequence[str], out: Path, force: bool = False
 ) -> tuple[list[Task], list[Result], list[Diagnostic], Manifest]:
@@ -147,13 +174,12 @@ def plan(
     current: list[Result] = []
     linking = {source for source in sources if links_anything(source)}
     library = library_of(sources, out) if linking else None
+    digests = source_fingerprints(sources, library, linking, organisations)
     for source in sorted(sources, key=lambda p: p.as_posix()):
         folder = source.parent.resolve()
-        if folder not in organisations:
-            organisations[folder] = organisation_hash(folder)
         key = manifest_key(source, out)
         links = library if source in linking else None
-        digest = fingerprint(source, organisations[folder] + (links.digest() if links else ""))
+        digest = digests[source]
         entry = None if force else manifest.up_to_date(key, digest, list(formats), out)
         nomor = entry.nomor if entry else quick_nomor(source)
         stem = output_stem(nomor, source, taken)
@@ -215,6 +241,7 @@ def run_task(task: Task) -> Result:
         result.outputs.append(target)
     if not result.errors:
         result.status = "dibuat"
+        cache.store(task.out, task.stem, task.fingerprint, (prepared.document, prepared.laid_out))
     return result
 
 

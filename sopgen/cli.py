@@ -210,7 +210,7 @@ def book_command(
     parts = book_parts(sources)  # and so does one in keputusan.yaml, keputusan.pdf or penjelasan
     for diagnostic in settings.warnings + parts.warnings:
         _print(diagnostic)
-    chapters, problems = collect(sources, output_stems(sources, out))
+    chapters, problems = collect(sources, output_stems(sources, out), out)
     if not chapters:
         typer.echo("Tidak ada SOP yang dapat dibukukan.", err=True)
         raise typer.Exit(1)

@@ -40,7 +40,7 @@ def test_a_failing_sop_does_not_stop_the_others(folder, tmp_path):
     assert "rusak.yaml:2:8: judul: harus berupa satu teks, bukan daftar" in done.stderr
     assert "judul: harus berupa satu teks, bukan daftar" in done.stdout  # in the failures table
     assert "Traceback" not in done.stderr
-    assert sorted(p.name for p in out.iterdir()) == [".sopgen-manifest.json", "X.01.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".sopgen-cache", ".sopgen-manifest.json", "X.01.pdf"]
 
 
 def test_check_reports_every_problem_and_exits_non_zero(folder):
@@ -76,4 +76,8 @@ def test_layout_dump():
 
 def test_no_temporary_files_are_left(tmp_path):
     run("build", "--format", "pdf", "--out", str(tmp_path))
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".sopgen-manifest.json"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
+        ".sopgen-cache",
+        ".sopgen-manifest.json",
+    ]
+    assert not [p.name for p in (tmp_path / ".sopgen-cache").iterdir() if not p.name.endswith(".pickle")]

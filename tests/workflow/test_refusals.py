@@ -44,7 +44,13 @@ def test_build_writes_the_others_the_manifest_and_the_summary(mixed: Path, tmp_p
     out = tmp_path / "out"
     done = sopgen("build", str(mixed), "--out", str(out), "-j", jobs)
     assert_refused_alone(done)
-    assert sorted(p.name for p in out.iterdir()) == [MANIFEST_NAME, "X.01.docx", "X.01.pdf", "X.01.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".sopgen-cache",
+        MANIFEST_NAME,
+        "X.01.docx",
+        "X.01.pdf",
+        "X.01.xlsx",
+    ]
     manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert [Path(key).name for key in manifest["entries"]] == ["a-baik.yaml"]
     assert "Hasil pembuatan SOP" in done.stdout and "SOP yang gagal" in done.stdout

@@ -74,6 +74,7 @@ def test_second_build_skips_everything_and_a_touched_definition_rebuilds_alone(t
     assert [r.source.name for r in report.results if r.status == "dibuat"] == ["monev-sop-ap.yaml"]
     changed = sorted(p.name for p in out.iterdir() if p.stat().st_mtime_ns != before.get(p.name))
     assert changed == [
+        ".sopgen-cache",
         ".sopgen-manifest.json",
         "OT.01.02-071-097.Set.PO.docx",
         "OT.01.02-071-097.Set.PO.pdf",
