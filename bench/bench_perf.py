@@ -2,77 +2,78 @@
 
 Run: python bench/bench_perf.py [--runs 5]
 Prints the median of N runs (each a fresh process, the output folder emptied) of:
-- `sopgen build` of the shipped SOPs, three formats, default options; and PDF only;
-- LibreOffice converting the same five DOCX to PDF, and sopgen's ratio to it;
-- `sopgen --help` and `sopgen check` of one file.
+- `sopgen build` of the shipped SOPs, three formats, default options; PDF only; and three formats
+  forced onto 2 worker processes (-j 2), to show whether the default's choice pays;
+- LibreOffice converting the same five DOCX to PDF in this same run, and sopgen's ratio to it;
+- `sopgen --help` and `sopgen check` of one file;
+then, from one more run of each build, how many worker processes it started and whether any process
+(a worker, multiprocessing's resource tracker) was still running after sopgen exited; and how busy the
+machine was with other work meanwhile.
 Bytecode caching is allowed (PYTHONDONTWRITEBYTECODE removed), as on a user's machine after the first run.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFINITIONS = ROOT / "definitions"
-ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-
-
-def timed(command: list[str], cwd: Path = ROOT, before=None) -> float:
-    if before:
-        before()
-    started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - started
-
-
-def median(command: list[str], runs: int, before=None) -> float:
-    timed(command, before=before)  # warm the file cache and the bytecode
-    return statistics.median(timed(command, before=before) for _ in range(runs))
+from benchtools import DEFINITIONS, SOPGEN, Load, median, run, watch
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    sopgen = [sys.executable, "-m", "sopgen"]
+    load = Load()
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp) / "out"
 
         def empty() -> None:
             shutil.rmtree(out, ignore_errors=True)
 
-        build = median([*sopgen, "build", str(DEFINITIONS), "--out", str(out)], runs, empty)
-        pdf = median([*sopgen, "build", str(DEFINITIONS), "--out", str(out), "-f", "pdf"], runs, empty)
-        subprocess.run(
-            [*sopgen, "build", str(DEFINITIONS), "--out", str(out), "-f", "docx"],
-            env=ENV,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        build_args = [*SOPGEN, "build", str(DEFINITIONS), "--out", str(out)]
+        build = median(build_args, runs, empty)
+        pdf = median([*build_args, "-f", "pdf"], runs, empty)
+        two = median([*build_args, "-j", "2"], runs, empty)
+        empty()
+        run([*build_args, "-f", "docx"])
         office = shutil.which("soffice") or shutil.which("libreoffice")
-        converted = Path(temp) / "lo"
         lo = None
         if office:
+            # Its own profile, so a LibreOffice another process runs (a test suite) is neither used nor disturbed;
+            # the unmeasured first run creates the profile.
+            profile = (Path(temp) / "lo-profil").as_uri()
             docx = sorted(str(p) for p in out.glob("*.docx"))
-            lo = median([office, "--headless", "--convert-to", "pdf", "--outdir", str(converted), *docx], runs)
-        help_ = median([*sopgen, "--help"], runs)
-        check = median([*sopgen, "check", str(DEFINITIONS / "monev-sop-ap.yaml")], runs)
+            converted = Path(temp) / "lo"
+            lo_args = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+            lo = median([*lo_args, "--outdir", str(converted), *docx], runs)
+        help_ = median([*SOPGEN, "--help"], runs)
+        check = median([*SOPGEN, "check", str(DEFINITIONS / "monev-sop-ap.yaml")], runs)
+        processes = {}
+        variants = {"default": build_args, "PDF only": [*build_args, "-f", "pdf"], "-j 2": [*build_args, "-j", "2"]}
+        for label, args in variants.items():
+            empty()
+            processes[label] = watch(args)
     print(f"build, 5 shipped SOPs, 3 formats, default options: {build:.2f} s")
-    print(f"build, 5 shipped SOPs, PDF only:                   {pdf:.2f} s")
+    print(f"build, 5 shipped SOPs, PDF only:                   {pdf:.2f} s   (target <= 0.5 s)")
+    print(f"build, 5 shipped SOPs, 3 formats, -j 2:            {two:.2f} s   (default / -j 2: {build / two:.2f})")
     if lo is not None:
-        print(f"LibreOffice converting their 5 DOCX to PDF:        {lo:.2f} s")
-        print(f"ratio build / LibreOffice:                         {build / lo:.2f} (target 0.3)")
-    print(f"sopgen --help:                                     {help_:.2f} s")
-    print(f"sopgen check, one file:                            {check:.2f} s")
+        print(f"LibreOffice converting their 5 DOCX to PDF:        {lo:.2f} s   (measured in this run)")
+        print(f"ratio build (3 formats) / LibreOffice:             {build / lo:.2f}   (target <= 0.3)")
+        print(f"ratio build (PDF only) / LibreOffice:              {pdf / lo:.2f}")
+    else:
+        print("LibreOffice (soffice) not found: no ratio")
+    print(f"sopgen --help:                                     {help_:.3f} s (target <= 0.15 s)")
+    print(f"sopgen check, one file:                            {check:.3f} s (target <= 0.3 s)")
+    for label, watched in processes.items():
+        left = "; ".join(watched.left_running) or "none"
+        print(
+            f"build of 5 SOPs ({label}): {watched.workers} child process(es) seen; "
+            f"still running after exit: {left}; peak memory {watched.peak_tree_mb:.0f} MB"
+        )
+    print(load.report())
 
 
 if __name__ == "__main__":

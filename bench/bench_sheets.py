@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sopgen.definition.loader import load_sop  # noqa: E402
+from sopgen.discovery import discover  # noqa: E402
 from sopgen.layout import layout  # noqa: E402
 from sopgen.samples import write_corpus  # noqa: E402
 from sopgen.writers import WRITERS  # noqa: E402
@@ -58,7 +59,7 @@ def report(title: str, times: dict[str, list[float]]) -> None:
 
 def main() -> None:
     writers = [w for w in sys.argv[1:] if w in WRITERS] or list(WRITERS)
-    shipped = sorted(p for p in (ROOT / "definitions").glob("*.yaml") if p.name != "organisasi.yaml")
+    shipped, _ = discover([ROOT / "definitions"])  # the SOPs only: not keputusan.yaml, penjelasan.yaml
     measure(shipped[:1], writers)  # warm up fonts and caches, as a long build would be
     report("5 SOP bawaan", measure(shipped, writers))
     with tempfile.TemporaryDirectory() as folder:
