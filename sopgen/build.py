@@ -26,6 +26,7 @@ from .files import MAX_STEM, safe_stem, write_atomic
 from .folders import BOOK_NAME, DECREE_DRAFT_STEM, REGISTER_NAME
 from .library import Library, library_of, links_anything
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
+from .runtime import tune
 from .writers import SUFFIXES
 
 Status = Literal["dibuat", "mutakhir", "gagal"]
@@ -250,6 +251,7 @@ def _worker_setup() -> None:
     # parent stops a worker (SIGTERM), it unwinds, so a file being written is removed, not left half.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    tune()
 
 
 def _exit_on_signal(number: int, frame: object) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 from .xmlchars import strip_forbidden
 
@@ -33,6 +35,8 @@ def yaml_str(value: object) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined  # only where a template is rendered
+
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=lambda name: name is not None and name.endswith(".xml.j2"),
