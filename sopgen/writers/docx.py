@@ -292,8 +292,30 @@ def _setup(doc, document: LaidOutDocument) -> None:
     props.revision = 1
 
 
+DROPPED_PARTS = ("thumbnail", "stylesWithEffects", "customXml", "numbering")
+"""Parts of python-docx's own template a sheet does not use (its sample thumbnail among them)."""
+KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+"""The styles a sheet uses: the defaults Word requires; everything else is written as direct formatting."""
+
+
+def _slim(doc) -> None:
+    """Drop what python-docx's template carries and a sheet never uses: 800 KB of styles and their
+    copies, a thumbnail, custom XML, list numbering. Smaller files, and much less to write and zip."""
+    package = doc.part.package
+    for rels in (package.rels, doc.part.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in DROPPED_PARTS:
+                rels.pop(rel_id)
+    styles = doc.styles.element
+    for child in list(styles):
+        name = child.tag.rsplit("}", 1)[-1]
+        if name == "latentStyles" or (name == "style" and child.get(f"{{{W_NS}}}styleId") not in KEPT_STYLES):
+            styles.remove(child)
+
+
 def build(document: LaidOutDocument):
     doc = Document()
+    _slim(doc)
     _setup(doc, document)
     _footer(doc, document)
     body = doc.element.body
