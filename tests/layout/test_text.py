@@ -123,3 +123,25 @@ def test_horizontal_alignment_and_checkbox():
 def test_empty_paragraph_takes_a_line_but_draws_nothing():
     assert place([Para("", 8)], Box(0, 0, 100, 50)) == ()
     assert lines_of([Para("", 8), Para("Teks", 8)], Box(0, 0, 100, 50)) == [("Teks", 3, 3 + 9.75 + 7.755)]
+
+
+def test_the_stored_font_metrics_are_the_fonts_own():
+    """fonts/metrics.json lets measuring skip reportlab; it must say what reportlab reads from the fonts."""
+    import json
+
+    assert json.loads(fontmetrics.METRICS.read_text(encoding="utf-8")) == fontmetrics.measured_tables()
+
+
+def test_widths_equal_reportlabs_to_the_last_bit():
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+
+    fontmetrics.register_fonts()
+    rng = random.Random(7)
+    chars = [chr(c) for c in range(32, 0x2100)]
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 30)))
+        size, bold = rng.choice([5.0, 6.5, 7.5, 8.0, 10.5]), rng.random() < 0.5
+        fontmetrics.width.cache_clear()
+        assert fontmetrics.width(text, size, bold) == pdfmetrics.stringWidth(text, fontmetrics.font_name(bold), size)
