@@ -122,6 +122,8 @@ class Cell:
     image_box: Box | None = None
     """Where the emblem goes; an empty frame is drawn there when `image` is None."""
     checkboxes: tuple[Checkbox, ...] = ()
+    field: tuple[str | int, ...] = ()
+    """Where in the definition the cell's text comes from, e.g. `("judul",)` (empty for fixed labels)."""
 
 
 @dataclass(frozen=True)

@@ -13,27 +13,6 @@ from collections.abc import Collection
 from . import style
 from .document import Box, LaidOutDocument, Row, Table, TextBlock
 
-IDENTITY_ROWS: dict[str, tuple[int, ...]] = {
-    "nomor": (0,),
-    "tanggal_pembuatan": (1,),
-    "revisi": (2,),
-    "tanggal_efektif": (3,),
-    "disahkan_oleh": (4,),
-    "instansi": (0, 1, 2, 3, 4),
-    "unit": (5,),
-    "jenis": (5,),
-    "judul": (5,),
-}
-"""The rows of the identity table (`tables.identity`) that print each field."""
-BASIS_ROWS: dict[str, tuple[int, ...]] = {
-    "dasar_hukum": (0,),
-    "kualifikasi_pelaksana": (0,),
-    "keterkaitan": (1,),
-    "peralatan_perlengkapan": (1,),
-    "peringatan": (2,),
-    "pencatatan_pendataan": (2,),
-}
-"""The rows of the legal basis grid (`tables.legal_basis`) that print each field."""
 LANES = "pelaksana"
 TITLE_FIELDS = ("judul", "jenis", "judul_bagan")
 """The fields the flowchart's title may print (`SOP Makro <judul>`, or its own `judul_bagan`)."""
@@ -41,8 +20,14 @@ TITLE_FIELDS = ("judul", "jenis", "judul_bagan")
 
 def _rows(table: Table, steps: Collection[int], fields: Collection[str]) -> list[Row]:
     if table.kind in ("identitas", "dasar"):
-        where = IDENTITY_ROWS if table.kind == "identitas" else BASIS_ROWS
-        wanted = {row for name in fields for row in where.get(name, ())}
+        # the rows of the cells that print a changed field (`jenis` is printed beside `judul`)
+        names = set(fields) | ({"judul"} if "jenis" in fields else set())
+        wanted = {
+            row
+            for cell in table.cells
+            if cell.field and cell.field[0] in names
+            for row in range(cell.row, cell.row + cell.rowspan)
+        }
         return [row for index, row in enumerate(table.rows) if index in wanted]
     if table.kind != "prosedur":
         return []

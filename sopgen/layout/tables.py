@@ -359,6 +359,7 @@ def assemble(
                 spec.image,
                 image_box,
                 tuple(checkboxes),
+                tuple(spec.field),
             )
         )
     width = edges[-1] - edges[0]

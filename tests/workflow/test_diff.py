@@ -29,9 +29,8 @@ from sopgen.diff import (
     word_diff,
 )
 from sopgen.discovery import discover
-from sopgen.layout import layout, style, tables
-from sopgen.layout.grid import make_grid
-from sopgen.layout.marks import BASIS_ROWS, IDENTITY_ROWS, mark_changes
+from sopgen.layout import layout, style
+from sopgen.layout.marks import mark_changes
 
 PAIRS = Path(__file__).resolve().parent / "diff_pairs"
 EXPECTED = YAML(typ="safe").load((PAIRS / "harapan.yaml").read_text(encoding="utf-8"))
@@ -128,17 +127,31 @@ def test_the_summary_is_one_line_for_a_catatan():
     assert summary(changes[:2]) == "Nomor SOP menjadi UJI.02; judul diubah"
 
 
-def test_the_mark_tables_follow_the_identity_and_legal_basis_tables():
-    document = load_sop(PAIRS / "lama.yaml").document
-    grid = make_grid(800.0, len(document.lanes))
-    for spec, where in (
-        (tables.identity(document, grid), IDENTITY_ROWS),
-        (tables.legal_basis(document, grid), BASIS_ROWS),
-    ):
-        for cell in spec.cells:
-            if cell.field:
-                rows = set(range(cell.row, cell.row + cell.rowspan))
-                assert set(where[cell.field[0]]) == rows, cell.field
+@pytest.mark.parametrize(
+    "path",
+    [PAIRS / "lama.yaml", ROOT / "tests" / "golden" / "fixtures" / "lembar-tiga-kolom.yaml"],
+    ids=["bawaan", "tiga-kolom"],
+)
+def test_a_changed_field_marks_exactly_the_rows_of_its_cells_in_any_header_layout(path):
+    laid_out = layout(load_sop(path).document)
+    first = laid_out.pages[0]
+    for table in (first.table("identitas"), first.table("dasar")):
+        for cell in table.cells:
+            if not cell.field or not isinstance(cell.field[0], str):
+                continue
+            mark_changes(laid_out, set(), {cell.field[0]})
+            rows = {
+                index
+                for other in table.cells
+                if other.field[:1] == cell.field[:1]
+                for index in range(other.row, other.row + other.rowspan)
+            }
+            top = min(table.rows[i].y for i in rows)
+            bottom = max(table.rows[i].y + table.rows[i].h for i in rows)
+            bars = [(b.y, b.bottom) for b in first.marks]
+            assert any(abs(y - top) < 0.01 for y, _ in bars) and any(abs(end - bottom) < 0.01 for _, end in bars), (
+                cell.field
+            )
 
 
 def test_bars_stand_in_the_left_margin_beside_the_changed_rows():
