@@ -88,10 +88,11 @@ def collect(
     With `out`, an SOP that `build` laid out there and that has not changed since is taken from the
     layout cache instead of being laid out again."""
     from .cache import fetch
-    from .library import Library, links_anything, scan
+    from .library import Library, library_of, links_anything
 
     chapters, problems = [], []
-    library = scan(sources, stems) if any(links_anything(source) for source in sources) else Library()
+    linking = any(links_anything(source) for source in sources)
+    library = library_of(sources, out) if linking else Library()  # as build reads them
     stamps: dict[Path, str] = {}
     if out is not None:
         from .build import fingerprints_of
@@ -481,7 +482,7 @@ def register_row(chapter: Chapter, number: int, makro: Sequence[str] = ()) -> Re
         sop.judul,
         sop.jenis.capitalize() if sop.jenis else NONE,
         ", ".join(makro) or NONE,
-        sop.status_text.capitalize(),
+        sop.status_text[:1].upper() + sop.status_text[1:],
         ", ".join(sop.unit),
         _register_date(sop.tanggal_pembuatan),
         _register_date(sop.tanggal_efektif) if sop.tanggal_efektif else NONE,

@@ -39,11 +39,20 @@ def _key() -> bytes | None:
         pass
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        key = os.urandom(32)
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        temp = path.with_name(f".{KEY_NAME}.{os.getpid()}.tmp")
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(key)
-        return key
+            stream.write(os.urandom(32))
+        try:
+            os.link(temp, path)  # the first process to make a key wins; the others read it
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links here (some Windows shares): take the rename, last one wins
+            os.replace(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+        key = path.read_bytes()
+        return key if len(key) == 32 else None
     except OSError:
         return None
 

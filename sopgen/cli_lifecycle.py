@@ -93,10 +93,12 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         from .layout import layout
         from .layout.marks import mark_changes
+        from .library import resolve
         from .writers import get
 
         try:
-            laid_out = layout(new)
+            linked, _ = resolve(new, None)  # links printed as the built sheet prints them
+            laid_out = layout(linked)
         except UserError as exc:
             for diagnostic in exc.diagnostics:
                 _print(diagnostic)

@@ -237,7 +237,10 @@ def _field_change(key: str, old: Sop, new: Sop) -> Change | None:
             return None
         return Change("field_changed", f"{caption}: {word_diff(before, after)}", f"{label} diubah", field=key)
     else:  # a date, a number, a kind of paper
-        if before == after or (isinstance(before, str) and isinstance(after, str) and _same(before, after)):
+        same_kind = type(before) is type(after)  # `Februari 2024` is not `2024-02-01`, though equal as dates
+        if (before == after and same_kind) or (
+            isinstance(before, str) and isinstance(after, str) and _same(before, after)
+        ):
             return None
         old_text, new_text = (_date(v) if isinstance(v, dt.date) else str(v) for v in (before, after))
         if before is None:
@@ -357,6 +360,11 @@ def in_order(pairs: dict[int, int]) -> set[int]:
     return kept
 
 
+def _actors(step: Langkah, names: Sequence[str]) -> str:
+    """The step's actors as the user reads them: a chain in order with arrows (`Tim -> Kasi`)."""
+    return " -> ".join(names) if step.rangkaian else _names(names)
+
+
 def _lane_names(document: SopDocument, step: Langkah) -> list[str]:
     return [document.sop.pelaksana.get(key, key) for key in step.lanes]
 
@@ -421,16 +429,20 @@ def _step_changes(old: SopDocument, new: SopDocument) -> list[Change]:
                     ),
                 )
             )
-        if set(was.lanes) != set(step.lanes):
+        chain_changed = bool(was.rangkaian) != bool(step.rangkaian) or (
+            bool(step.rangkaian) and list(was.lanes) != list(step.lanes)
+        )
+        if set(was.lanes) != set(step.lanes) or chain_changed:
             old_names, new_names = _lane_names(old, was), _lane_names(new, step)
-            if sorted(map(_flat, old_names)) != sorted(map(_flat, new_names)):
+            if sorted(map(_flat, old_names)) != sorted(map(_flat, new_names)) or chain_changed:
                 placed.append(
                     (
                         j,
                         Change(
                             "actor_changed",
-                            f"Langkah {n}: pelaksana berubah dari {_names(old_names)} menjadi {_names(new_names)}",
-                            f"pelaksana langkah {n} menjadi {_names(new_names)}",
+                            f"Langkah {n}: pelaksana berubah dari {_actors(was, old_names)} menjadi "
+                            f"{_actors(step, new_names)}",
+                            f"pelaksana langkah {n} menjadi {_actors(step, new_names)}",
                             j,
                             i,
                         ),
@@ -443,6 +455,12 @@ def _step_changes(old: SopDocument, new: SopDocument) -> list[Change]:
         details, brief = _branch_details(old.branches.get(i), new.branches.get(j), pairs)
         if details:
             placed.append((j, Change("branch_changed", f"Langkah {n}: " + "; ".join(details), brief.format(n=n), j, i)))
+        links = max(len(was.rangkaian or ()), len(step.rangkaian or ()))
+        for link in range(links):
+            details, brief = _branch_details(old.chains.get((i, link)), new.chains.get((j, link)), pairs)
+            if details:
+                where = f"Langkah {n}, mata rantai {link + 1}"
+                placed.append((j, Change("branch_changed", f"{where}: " + "; ".join(details), brief.format(n=n), j, i)))
     survivors = sorted(pairs)
     for i, step in enumerate(before):
         if i in pairs:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .definition.model import Related, SopDocument
 from .errors import Diagnostic
 
-LINK_LINE = re.compile(r"^[ \t-]*sop[ \t]*:", re.MULTILINE)
+LINK_LINE = re.compile(r"(?:^|[{,\[])[ \t-]*[\"']?sop[\"']?[ \t]*:", re.MULTILINE)
 """A line of a definition that may link to another SOP (`- sop: ...`): only such files need the library."""
 
 
@@ -63,6 +63,33 @@ def _text(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
+def _default_kind(data: dict) -> str | None:
+    """What `lembar.jenis_bawaan` of a definition or profile says a missing `jenis` is: `makro`,
+    `mikro`, '' (no kind, `tanpa`), or None when it says nothing."""
+    lembar = data.get("lembar")
+    kind = _text(lembar.get("jenis_bawaan")) if isinstance(lembar, dict) else ""
+    return {"makro": "makro", "mikro": "mikro", "tanpa": ""}.get(kind)
+
+
+def folder_kind(folder: Path) -> str:
+    """What a missing `jenis` means in this folder: its profile's `jenis_bawaan`, else makro."""
+    from .definition.loader import ORGANISATION_FILE
+    from .definition.source import read
+    from .errors import UserError
+
+    try:
+        data = read(folder / ORGANISATION_FILE).data
+    except UserError:
+        return "makro"
+    kind = _default_kind(data) if isinstance(data, dict) else None
+    return "makro" if kind is None else kind
+
+
+def _kind(data: dict, folder: Path) -> str:
+    own = _default_kind(data)
+    return _text(data.get("jenis")) or (own if own is not None else folder_kind(folder))
+
+
 def scan(sources: Sequence[Path], stems: dict[Path, str] | None = None) -> Library:
     """The library of these definitions; an unreadable file is left out (its own build reports it).
 
@@ -83,7 +110,7 @@ def scan(sources: Sequence[Path], stems: dict[Path, str] | None = None) -> Libra
         nomor = _text(data.get("nomor"))
         if not nomor:
             continue
-        jenis = _text(data.get("jenis")) or "makro"
+        jenis = _kind(data, source.parent)
         links = tuple(
             _text(item.get("sop"))
             for item in (data.get("keterkaitan") or [])

@@ -49,6 +49,7 @@ def toolkit_hash() -> str:
     digest.update(_tree_hash(PACKAGE, "*.py").encode())
     digest.update(_tree_hash(templates_dir()).encode())
     digest.update(_tree_hash(PACKAGE / "fonts", "*.ttf").encode())
+    digest.update(_tree_hash(PACKAGE / "fonts", "*.json").encode())
     return digest.hexdigest()
 
 

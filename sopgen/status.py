@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import last_day
+from .dates import shown as shown_date
 from .definition.loader import Profile, load_organisation, load_sop
 from .definition.model import Digantikan, Sop
 from .errors import Diagnostic, UserError
@@ -99,11 +100,11 @@ def as_json(rows: Sequence[SopStatus], today: dt.date, shown: Callable[[Path], s
             "nomor": sop.nomor,
             "judul": sop.judul,
             "jenis": sop.jenis,
-            "revisi": {"ke": revision_number(sop), "tanggal": last.tanggal.isoformat()} if last else None,
+            "revisi": {"ke": revision_number(sop), "tanggal": shown_date(last.tanggal)} if last else None,
             "status": "digantikan" if isinstance(sop.status, Digantikan) else sop.status,
             "digantikan_oleh": sop.status.digantikan_oleh if isinstance(sop.status, Digantikan) else None,
             "berlaku": sop.in_force,
-            "tinjau_ulang": sop.tinjau_ulang.isoformat() if sop.tinjau_ulang else None,
+            "tinjau_ulang": shown_date(sop.tinjau_ulang) if sop.tinjau_ulang else None,
             "tinjau_ulang_lewat": status.review_overdue,
             "monitoring_terakhir": (
                 {"tanggal": status.monitoring.tanggal.isoformat(), "periode": status.monitoring.periode}
@@ -128,12 +129,12 @@ GAP = "  "
 
 def _cells(status: SopStatus) -> tuple[str, ...]:
     sop, last, monitoring = status.sop, status.sop.revisi_terakhir, status.monitoring
-    review = sop.tinjau_ulang.isoformat() if sop.tinjau_ulang else "-"
+    review = shown_date(sop.tinjau_ulang) if sop.tinjau_ulang else "-"
     monitored = monitoring.tanggal.isoformat() if monitoring else "belum pernah"
     return (
         sop.nomor,
         sop.judul,
-        f"{revision_number(sop)} ({last.tanggal.isoformat()})" if last else "-",
+        f"{revision_number(sop)} ({shown_date(last.tanggal)})" if last else "-",
         sop.status_text,
         f"{review} {LATE}" if status.review_overdue else review,
         f"{monitored} {LATE}" if status.monitoring_overdue else monitored,

@@ -225,6 +225,15 @@ def _resolve_chains(
                 continue
             ref = link.keputusan.tidak
             target = (ref - 1 if 1 <= ref <= len(sop.langkah) else None) if isinstance(ref, int) else ids.get(ref)
+            if target == index and position == 0:
+                problems.append(
+                    source.diagnostic(
+                        loc + ("tidak",),
+                        f"langkah {index + 1}: cabang mata rantai pertama tidak boleh menuju langkah itu sendiri "
+                        "(ia akan kembali ke dirinya sendiri)",
+                    )
+                )
+                continue
             if target is None:
                 problems.append(
                     source.diagnostic(

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from .model import MAX_LANES
+from .model import MAX_CHAIN, MAX_LANES
 from .source import Loc
 
 
@@ -186,9 +186,17 @@ def waktu_hint(value: object) -> str | None:
     return None
 
 
+CHAIN_SIZE = (
+    "`rangkaian` memuat 2 sampai {most} mata rantai; untuk satu pelaksana tulis `pelaksana`, untuk lebih "
+    "banyak pecah langkah ini"
+)
+
+
 def _too_short(f: Failure) -> str:
     if f.loc == ("langkah",):
         return "SOP belum memiliki langkah; isi `langkah` dengan paling sedikit satu langkah"
+    if f.loc[-1:] == ("rangkaian",):
+        return f"{f.where}: " + CHAIN_SIZE.format(most=MAX_CHAIN)
     return f"{f.where}: tidak boleh kosong"
 
 
@@ -200,6 +208,8 @@ def _too_long(f: Failure) -> str:
         )
     if f.loc[-1:] == ("label",):
         return f"{f.where}: harus berisi tepat dua jawaban, misalnya [Ya, Tidak]"
+    if f.loc[-1:] == ("rangkaian",):
+        return f"{f.where}: " + CHAIN_SIZE.format(most=MAX_CHAIN)
     return _fallback(f)
 
 
