@@ -47,8 +47,10 @@ def definition(seed: int, steps: int | None = None, lanes: int | None = None, ch
         if chains and 0 < index < steps - 1 and lanes >= 3:
             roll = extra.random()
             if roll < 0.15:
-                start = extra.randrange(lanes - 1)
-                picked = keys[start : start + extra.randint(2, min(3, lanes - start))]
+                count = extra.randint(2, min(3, lanes))
+                picked = [keys[i] for i in sorted(extra.sample(range(lanes), count))]  # lanes may lie apart
+                if extra.random() < 0.3:
+                    picked.reverse()  # a chain may run right to left
                 links: list[dict[str, Any]] = [{"pelaksana": key} for key in picked]
                 if "keputusan" in step:
                     links[-1]["keputusan"] = step.pop("keputusan")

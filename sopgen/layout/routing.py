@@ -607,12 +607,18 @@ def route_all(doc: SopDocument, flow_pages: list[FlowPage], placed: list[Placed]
             _route(doc, edge, page_of, placed, shared)
     except NoRoom as exc:
         step = exc.step if exc.step is not None else 0
-        raise refuse(
-            doc,
-            ("langkah", step),
-            f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
-            "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP",
-        ) from None
+        if chained(doc, step):
+            message = (
+                f"langkah {step + 1}: tidak ada tempat yang rapi untuk semua panah `rangkaian` langkah ini; "
+                "letakkan mata rantai yang memutuskan di lajur yang tidak di tepi, kurangi keputusannya, "
+                "atau pecah langkah ini"
+            )
+        else:
+            message = (
+                f"langkah {step + 1}: terlalu banyak cabang menuju atau dari langkah ini untuk digambar "
+                "dengan rapi; kurangi keputusan yang kembali ke langkah ini, atau pecah SOP"
+            )
+        raise refuse(doc, ("langkah", step), message) from None
 
 
 def _route(

@@ -29,7 +29,8 @@ class Edge:
 
     @property
     def adjacent(self) -> bool:
-        return self.target == self.source + 1 and not self.inner
+        """The step's own arrow to the next step (a chain link's branch to it is routed as a branch)."""
+        return self.target == self.source + 1 and not self.inner and self.source_link is None
 
 
 def links(doc: SopDocument, index: int) -> list[tuple[int, ...]]:
