@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .definition.model import Related, SopDocument
+from .definition.model import Digantikan, Related, SopDocument
 from .errors import Diagnostic
 
-LINK_LINE = re.compile(r"(?:^|[{,\[])[ \t-]*[\"']?sop[\"']?[ \t]*:", re.MULTILINE)
-"""A line of a definition that may link to another SOP (`- sop: ...`): only such files need the library."""
+LINK_LINE = re.compile(r"(?:^|[{,\[])[ \t-]*[\"']?(?:sop|digantikan_oleh)[\"']?[ \t]*:", re.MULTILINE)
+"""A line of a definition that may name another SOP (`- sop: ...`, `digantikan_oleh: ...`): only such
+files need the library."""
 
 
 def _key(text: str) -> str:
@@ -149,11 +150,16 @@ def resolve(document: SopDocument, library: Library | None) -> tuple[SopDocument
     """The document with its `keterkaitan` links found in the library, and a warning for each link
     that finds nothing, links to itself, or names a mikro SOP that does not name this makro SOP back."""
     sop = document.sop
-    if not any(entry.sop for entry in sop.keterkaitan):
+    replaced = sop.status.digantikan_oleh if isinstance(sop.status, Digantikan) else None
+    if replaced is None and not any(entry.sop for entry in sop.keterkaitan):
         return document, []
     library = library if library is not None else library_for(document.source)
     related: list[Related | None] = []
     warnings: list[Diagnostic] = []
+    if replaced is not None:
+        warnings += _replacement_warnings(document, replaced, library)
+    if not any(entry.sop for entry in sop.keterkaitan):
+        return document, warnings
 
     def warn(index: int, message: str) -> None:
         line, column = document.where("keterkaitan", index, "sop")
@@ -188,6 +194,28 @@ def resolve(document: SopDocument, library: Library | None) -> tuple[SopDocument
                     f"menyebut SOP makro ini kembali; tambahkan `- sop: {sop.nomor}` di keterkaitannya",
                 )
     return replace(document, related=tuple(related)), warnings
+
+
+def _replacement_warnings(document: SopDocument, replaced: str, library: Library) -> list[Diagnostic]:
+    """`digantikan_oleh` that is blank, names this SOP, or names no SOP of the folder."""
+    line, column = document.where("status", "digantikan_oleh")
+    if line is None:
+        line, column = document.where("status")
+
+    def warn(message: str) -> list[Diagnostic]:
+        return [Diagnostic(document.source, line, column, message, "warning")]
+
+    if not replaced.strip():
+        return warn("status: `digantikan_oleh` kosong; tulis nomor SOP penggantinya")
+    found = library.find(replaced)
+    if found is not None and _same_file(found.path, document.source):
+        return warn("status: SOP ini tidak dapat digantikan oleh dirinya sendiri; tulis nomor SOP penggantinya")
+    if found is None:
+        return warn(
+            f"status: tidak ada SOP bernomor `{replaced.strip()}` di folder ini; periksa nomor SOP penggantinya "
+            "(peringatan ini boleh diabaikan bila penggantinya di luar folder ini)"
+        )
+    return []
 
 
 def _same_file(first: Path, second: Path) -> bool:

@@ -6,6 +6,7 @@ it fits whole, else it starts on page 2. The flowchart's two header rows repeat 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .. import fontmetrics
@@ -227,8 +228,16 @@ def _flow_page(
     return symbols
 
 
-HISTORY_TITLE = "Riwayat Revisi"
 HISTORY_SHEET = "Riwayat Revisi"
+SHEET_NAME_MAX = 31
+"""Excel's longest worksheet name."""
+
+
+def sheet_name(label: str) -> str:
+    """The profile's label as a worksheet name Excel accepts (no `[]:*?/\\`, at most 31 characters,
+    not the sheet's own `SOP`)."""
+    name = " ".join(re.sub(r"[\[\]:*?/\\]", " ", label).split())[:SHEET_NAME_MAX].strip().strip("'")
+    return name if name and name.casefold() != "sop" else HISTORY_SHEET
 
 
 def _history_pages(sheet: _Sheet, pages: list[Page]) -> None:
@@ -242,7 +251,7 @@ def _history_pages(sheet: _Sheet, pages: list[Page]) -> None:
     first = True
     while remaining:
         page, y = sheet.new_page(pages), sheet.top
-        page.sheet = HISTORY_SHEET
+        page.sheet = sheet_name(sheet.doc.lembar.labels.riwayat_revisi)
         if first:
             title = Para(sheet.doc.lembar.labels.riwayat_revisi, style.TITLE, bold=True, align="center")
             box = Box(sheet.left, y, sheet.full_width, sheet.title_h)

@@ -102,3 +102,36 @@ def test_the_library_reads_the_profiles_default_kind(folder):
     path = folder(VALID.replace("jenis: makro\n", ""), "tanpa-jenis.yaml")
     (entry,) = scan([path]).entries
     assert entry.related.jenis == "mikro"
+
+
+@pytest.mark.parametrize(
+    ("replaced", "message"),
+    [
+        ("X.01", "tidak dapat digantikan oleh dirinya sendiri"),
+        ("X.09", "tidak ada SOP bernomor `X.09`"),
+        ('"  "', "`digantikan_oleh` kosong"),
+        ("X.02", None),
+    ],
+    ids=["itself", "unknown", "blank", "known"],
+)
+def test_a_replacing_sop_is_checked_against_the_folder(folder, replaced, message):
+    folder(VALID.replace("X.01", "X.02"), "dua.yaml")
+    path = folder(VALID.replace("judul: Contoh", f"judul: Contoh\nstatus: {{digantikan_oleh: {replaced}}}"))
+    found = [w for w in prepare(path).warnings if w.message.startswith("status:")]
+    if message is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and message in found[0].message and found[0].line == 3
+
+
+def test_the_history_worksheet_is_named_after_the_profiles_label(folder):
+    import io
+
+    from sopgen.writers import xlsx as xlsx_writer
+
+    text = VALID.replace("disahkan_oleh:", "revisi:\n  - {ke: 1, tanggal: 2021-03-01}\ndisahkan_oleh:").replace(
+        "judul: Contoh", "judul: Contoh\nlembar: {label: {riwayat_revisi: 'Catatan Perubahan: SOP/Lama'}}"
+    )
+    stream = io.BytesIO()
+    xlsx_writer.write(prepare(folder(text)).laid_out, stream)
+    assert openpyxl.load_workbook(io.BytesIO(stream.getvalue())).sheetnames == ["SOP", "Catatan Perubahan SOP Lama"]
