@@ -441,11 +441,19 @@ def numbered_target_warnings(sop: Sop, source: YamlSource) -> list[Diagnostic]:
     """Rule 3: a branch target written as a step number, one warning per target: a step inserted
     before it moves the step and not the number, and the arrow silently goes elsewhere."""
     found = []
-    for index, step in enumerate(sop.langkah):
-        if step.keputusan is None:
-            continue
+    decisions = [
+        (index, step.keputusan, ("langkah", index, "keputusan"))
+        for index, step in enumerate(sop.langkah)
+        if step.keputusan is not None
+    ] + [
+        (index, link.keputusan, ("langkah", index, "rangkaian", position, "keputusan"))
+        for index, step in enumerate(sop.langkah)
+        for position, link in enumerate(step.rangkaian or ())
+        if link.keputusan is not None
+    ]
+    for index, decision, base in decisions:
         for answer in ("tidak", "ya"):
-            ref = getattr(step.keputusan, answer)
+            ref = getattr(decision, answer)
             if not isinstance(ref, int) or not 1 <= ref <= len(sop.langkah):
                 continue
             target = sop.langkah[ref - 1]
@@ -455,7 +463,7 @@ def numbered_target_warnings(sop: Sop, source: YamlSource) -> list[Diagnostic]:
                 fix = f"Beri langkah {ref} sebuah `id` dan tulis `{answer}: <id>`"
             found.append(
                 source.diagnostic(
-                    ("langkah", index, "keputusan", answer),
+                    (*base, answer),
                     f"langkah {index + 1}: tujuan cabang {ref} (`{_short(target.kegiatan)}`) ditulis dengan nomor; "
                     f"bila langkah disisipkan, nomor ini tidak ikut berubah. {fix}",
                     severity="warning",

@@ -146,3 +146,12 @@ def test_a_step_without_actors_names_both_ways(folder):
     with pytest.raises(UserError) as caught:
         prepare(folder(VALID.replace("  - kegiatan: Memeriksa\n    pelaksana: b\n", "  - kegiatan: Memeriksa\n")))
     assert any("`rangkaian` bila beberapa pelaksana bergantian" in d.message for d in caught.value.diagnostics)
+
+
+def test_check_advises_naming_a_chain_links_target_by_id(folder):
+    from sopgen.definition.loader import load_sop
+
+    path = folder(CHAIN)
+    (advice,) = load_sop(path).advice
+    assert "tujuan cabang 1 (`Memulai`) ditulis dengan nomor" in advice.message
+    assert advice.line == CHAIN.splitlines().index("        keputusan: {tidak: 1}") + 1
