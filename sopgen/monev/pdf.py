@@ -7,19 +7,17 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .. import fontmetrics
-from ..writers.common import PROPERTY_LIMIT
+from ..writers.common import property_text
 from ..writers.pdf import Painter, new_canvas
 from .layout import FormLayout
-
-
-def _property(value: str) -> str:
-    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1].rstrip() + "\u2026"
 
 
 def write(forms: Sequence[FormLayout], target: Path | BinaryIO, title: str | None = None) -> None:
     """One PDF with every form, each starting on a new page and numbering its own pages."""
     first = forms[0]
-    canvas = new_canvas(target, (first.width, first.height), _property(title or first.title), _property(first.subject))
+    canvas = new_canvas(
+        target, (first.width, first.height), property_text(title or first.title), property_text(first.subject)
+    )
     for form in forms:
         painter = Painter(canvas, form.height)
         for page in form.pages:

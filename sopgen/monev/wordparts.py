@@ -20,10 +20,9 @@ from ..layout import style
 from ..layout.document import Margins, Para, VAlign
 from ..layout.text import leading
 from ..templating import xml_text
-from ..writers.common import AUTHOR, FIXED_DATE, OFFICE_VALIGN, PROPERTY_LIMIT
-from ..writers.wordml import element
+from ..writers.common import OFFICE_VALIGN, word_defaults
+from ..writers.wordml import W_NS, element
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W_NS}"'
 SIDES = ("top", "left", "bottom", "right")
 SEPARATOR_H = 0.75
@@ -163,28 +162,7 @@ def add(doc: Any, xml: str) -> None:
 
 def setup(doc: Any, title: str, subject: str) -> None:
     """Normal style in Arial, Word 2013+ compatibility, fixed properties (the same bytes each time)."""
-    normal = doc.styles["Normal"]
-    normal.font.name = OFFICE_FONT
-    normal.font.size = Pt(style.FONT)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(0)
-    settings = doc.settings.element
-    for compat in settings.iter(f"{{{W_NS}}}compatSetting"):
-        if compat.get(f"{{{W_NS}}}name") == "compatibilityMode":
-            compat.set(f"{{{W_NS}}}val", "15")
-    for zoom in settings.iter(f"{{{W_NS}}}zoom"):
-        zoom.set(f"{{{W_NS}}}percent", "100")  # required by the schema; python-docx's template omits it
-    props = doc.core_properties
-    props.title = _property(title)
-    props.subject = _property(subject)
-    props.author = props.last_modified_by = AUTHOR
-    props.created = props.modified = FIXED_DATE
-    props.revision = 1
-
-
-def _property(value: str) -> str:
-    value = xml_text(value)
-    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+    word_defaults(doc, style.FONT, title, subject)
 
 
 def page(section: Any, width: float, height: float, margins: Margins) -> None:

@@ -23,7 +23,7 @@ from openpyxl.worksheet.protection import SheetProtection
 
 from ..fontmetrics import OFFICE_FONT
 from ..templating import xml_text
-from ..writers.common import AUTHOR, FIXED_DATE, OFFICE_VALIGN, PROPERTY_LIMIT
+from ..writers.common import AUTHOR, FIXED_DATE, OFFICE_VALIGN, property_text
 from ..writers.package import emit, repack, workbook_parts
 from ..writers.xlsx import BORDER, DEFAULT_FONT, PAPER_CODES, cell_value, column_width
 from . import meta
@@ -186,11 +186,6 @@ def _sheet_names(forms: Sequence[FormLayout]) -> list[str]:
     return names
 
 
-def _property(value: str) -> str:
-    value = xml_text(value)
-    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1].rstrip() + "\u2026"
-
-
 def build(forms: Sequence[FormLayout], title: str | None = None) -> Workbook:
     book = Workbook()
     # As the sheet writer does: Courier New 10 has a digit of exactly 6 pt, so column widths in
@@ -213,8 +208,8 @@ def build(forms: Sequence[FormLayout], title: str | None = None) -> Workbook:
     book.security = WorkbookProtection(lockStructure=True)
     first = forms[0]
     properties = book.properties
-    properties.title = _property(title or first.title)
-    properties.subject = _property(first.subject)
+    properties.title = property_text(title or first.title)
+    properties.subject = property_text(first.subject)
     properties.creator = properties.lastModifiedBy = AUTHOR
     properties.created = properties.modified = FIXED_DATE
     return book

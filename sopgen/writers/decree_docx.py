@@ -18,10 +18,11 @@ from docx.shared import Pt
 from ..fontmetrics import OFFICE_FONT
 from ..layout.book import DecreeLayout, WordPara, WordTable
 from ..layout.document import Align
-from ..templating import render, xml_text
-from .common import AUTHOR, FIXED_DATE, PROPERTY_LIMIT
-from .docx import W_NS, twips
+from ..templating import render
+from .common import word_defaults
+from .docx import twips
 from .package import document_parts, emit, repack
+from .wordml import W_NS
 
 TEMPLATE = "keputusan/isi.xml.j2"
 ALIGN = {"left": "left", "center": "center", "right": "right"}
@@ -66,11 +67,6 @@ def _table(table: WordTable, size: float, leading: float) -> dict:
     }
 
 
-def _property(text: str) -> str:
-    text = xml_text(text)
-    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "\u2026"
-
-
 def _page_number(header, size: float) -> None:
     """`- N -` centred, from a PAGE field."""
     half = int(round(size * 2))
@@ -111,22 +107,7 @@ def build(decree: DecreeLayout):
     section.different_first_page_header_footer = True
     _page_number(section.header, decree.size)
     section.first_page_header.is_linked_to_previous = False
-    normal = doc.styles["Normal"]
-    normal.font.name = OFFICE_FONT
-    normal.font.size = Pt(decree.size)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(0)
-    settings = doc.settings.element
-    for compat in settings.iter(f"{{{W_NS}}}compatSetting"):
-        if compat.get(f"{{{W_NS}}}name") == "compatibilityMode":
-            compat.set(f"{{{W_NS}}}val", "15")
-    for zoom in settings.iter(f"{{{W_NS}}}zoom"):
-        zoom.set(f"{{{W_NS}}}percent", "100")
-    props = doc.core_properties
-    props.title = _property(decree.title)
-    props.author = props.last_modified_by = AUTHOR
-    props.created = props.modified = FIXED_DATE
-    props.revision = 1
+    word_defaults(doc, decree.size, decree.title)
 
     items = [
         _paragraph(item, decree.size) if isinstance(item, WordPara) else _table(item, decree.size, decree.leading)

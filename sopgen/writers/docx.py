@@ -23,14 +23,13 @@ from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Ta
 from ..layout.text import CHECKBOX_INDENT, leading
 from ..templating import xml_text
 from . import drawingml
-from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
+from .common import OFFICE_VALIGN, footer_parts, metadata, word_defaults
 from .package import document_parts, emit, repack
-from .wordml import element
+from .wordml import W_NS, element
 
 name = "docx"
 suffix = ".docx"
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W_NS}"'
 BORDER = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
 SEPARATOR_H = 0.75
@@ -272,24 +271,8 @@ def _setup(doc, document: LaidOutDocument) -> None:
     section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
     section.header_distance = Pt(margins.top / 2)
     section.footer_distance = Pt(margins.footer)
-    normal = doc.styles["Normal"]
-    normal.font.name = OFFICE_FONT
-    normal.font.size = Pt(style.FONT)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(0)
-    settings = doc.settings.element
-    for compat in settings.iter(f"{{{W_NS}}}compatSetting"):
-        if compat.get(f"{{{W_NS}}}name") == "compatibilityMode":
-            compat.set(f"{{{W_NS}}}val", "15")
-    for zoom in settings.iter(f"{{{W_NS}}}zoom"):
-        zoom.set(f"{{{W_NS}}}percent", "100")  # required by the schema; python-docx's template omits it
-    props = doc.core_properties
     info = metadata(document)
-    props.title = info.title
-    props.subject = info.subject
-    props.author = props.last_modified_by = info.author
-    props.created = props.modified = FIXED_DATE
-    props.revision = 1
+    word_defaults(doc, style.FONT, info.title, info.subject)
 
 
 DROPPED_PARTS = ("thumbnail", "stylesWithEffects", "customXml", "numbering")

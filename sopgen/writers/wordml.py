@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+"""The WordprocessingML namespace."""
+
 SEQUENCES: dict[str, tuple[str, ...]] = {
     "pPr": (
         "pStyle",
