@@ -18,6 +18,38 @@ LISTED = 10
 """A build of up to this many SOPs lists each one it made; a larger one only counts them."""
 
 
+def progress_bar(caption: str, console: Console) -> Progress:
+    """The progress bar of a batch (started when there is work): caption, bar, count, time, file."""
+    return Progress(
+        TextColumn(caption),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    )
+
+
+def stdout_console() -> Console:
+    """Where summaries go: the terminal's width, or 200 columns when written to a file or a pipe."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+def failures_table(diagnostics: Sequence[Diagnostic], shown: Callable[[Path], str], title: str) -> Table:
+    """Every failure, where (as the user knows the path) and what, escaped: rich would read `[bold]`
+    in a file name or a quoted value as markup."""
+    table = Table(title=title, show_header=True, header_style="bold")
+    table.add_column("Lokasi")
+    table.add_column("Pesan")
+    for diagnostic in diagnostics:
+        location = Diagnostic(
+            Path(shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line, diagnostic.column, ""
+        ).location()
+        table.add_row(escape(location), escape(diagnostic.message))
+    return table
+
+
 def run_build(
     paths: Sequence[Path],
     formats: Sequence[str],
@@ -29,15 +61,7 @@ def run_build(
 ) -> int:
     """Build with a progress bar; print warnings, a summary and every failure. Returns the exit code."""
     console = Console(stderr=True, highlight=False)
-    progress = Progress(
-        TextColumn("Membuat SOP"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=console,
-        transient=True,
-    )
+    progress = progress_bar("Membuat SOP", console)
     task_id = None
 
     def planned(todo: int, current: int) -> None:
@@ -63,7 +87,7 @@ def run_build(
     table.add_column("Mutakhir (dilewati)", justify="right")
     table.add_column("Gagal", justify="right")
     table.add_row(str(report.count("dibuat")), str(report.count("mutakhir")), str(report.failed))
-    stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    stdout = stdout_console()
     stdout.print(table)
     made = [r for r in report.results if r.status == "dibuat"]
     if 0 < len(made) <= LISTED:
@@ -79,15 +103,7 @@ def run_build(
         stdout.print(f"Berkas keluaran ada di folder: {escape(shown(out))}")
     failures = [d for r in report.results for d in r.errors] + report.missing
     if failures:
-        details = Table(title="SOP yang gagal", show_header=True, header_style="bold")
-        details.add_column("Lokasi")
-        details.add_column("Pesan")
-        for diagnostic in failures:
-            location = Diagnostic(
-                Path(shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line, diagnostic.column, ""
-            ).location()
-            details.add_row(escape(location), escape(diagnostic.message))
-        stdout.print(details)
+        stdout.print(failures_table(failures, shown, "SOP yang gagal"))
     if report.interrupted:
         console.print("Dibatalkan: SOP yang sedang dibuat diselesaikan, sisanya tidak dimulai.")
         return 130

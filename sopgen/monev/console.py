@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..errors import Diagnostic
+from ..report import failures_table, progress_bar, stdout_console
 from .make import Made, make_forms
 from .recap import revise_command
 from .recap_run import run_recap
@@ -20,22 +19,6 @@ from .recap_run import run_recap
 Show = Callable[[Diagnostic], None]
 Shown = Callable[[Path], str]
 LISTED = 10
-
-
-def _stdout() -> Console:
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-
-
-def _failures(diagnostics: Sequence[Diagnostic], shown: Shown, title: str) -> Table:
-    table = Table(title=title, show_header=True, header_style="bold")
-    table.add_column("Lokasi")
-    table.add_column("Pesan")
-    for diagnostic in diagnostics:
-        location = Diagnostic(
-            Path(shown(diagnostic.path)) if diagnostic.path else None, diagnostic.line, diagnostic.column, ""
-        ).location()
-        table.add_row(escape(location), escape(diagnostic.message))
-    return table
 
 
 def run_make(
@@ -50,15 +33,7 @@ def run_make(
 ) -> int:
     """Make the forms with a progress bar; print warnings, a summary and every failure. Returns the exit code."""
     console = Console(stderr=True, highlight=False)
-    progress = Progress(
-        TextColumn("Membuat formulir"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=console,
-        transient=True,
-    )
+    progress = progress_bar("Membuat formulir", console)
     task_id = None
 
     def planned(total: int) -> None:
@@ -78,7 +53,7 @@ def run_make(
     every = report.missing + [d for made in report.results for d in made.warnings + made.errors]
     for diagnostic in dict.fromkeys(every):
         show(diagnostic)
-    stdout = _stdout()
+    stdout = stdout_console()
     table = Table(title=f"Formulir Monev {escape(periode)} di {escape(shown(report.folder))}", header_style="bold")
     table.add_column("SOP dibuat formulirnya", justify="right")
     table.add_column("Dilewati (tidak berlaku)", justify="right")
@@ -105,7 +80,7 @@ def run_make(
         )
     failures = [d for m in report.results for d in m.errors] + report.missing + report.errors
     if failures:
-        stdout.print(_failures(failures, shown, "Yang gagal"))
+        stdout.print(failures_table(failures, shown, "Yang gagal"))
     if not report.results and not report.missing:
         console.print("Tidak ada definisi SOP yang ditemukan.")
         return 1
@@ -127,7 +102,7 @@ def run_rekap(
             console.print(escape(diagnostic.message))
         else:
             show(diagnostic)
-    stdout = _stdout()
+    stdout = stdout_console()
     recap = result.recap
     if recap is None:
         console.print(
