@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 from docx import Document
 from docx.enum.section import WD_SECTION
 
+from ..writers.docx import section_page
 from ..writers.package import document_parts, emit, repack
 from . import wordparts
 from .layout import FormLayout
@@ -81,7 +82,7 @@ def build(forms: Sequence[FormLayout], title: str | None = None) -> Any:
         if number:
             doc.add_section(WD_SECTION.NEW_PAGE)
         section = doc.sections[-1]
-        wordparts.page(section, form.width, form.height, form.margins)
+        section_page(section, form.width, form.height, form.margins)
         wordparts.restart_numbering(section)
         usable = form.width - form.margins.left - form.margins.right
         wordparts.footer(section, form.footer_left, form.footer, form.footer_size, usable, own_pages=len(forms) > 1)

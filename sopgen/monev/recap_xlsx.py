@@ -22,7 +22,7 @@ from ..templating import xml_text
 from ..writers.common import AUTHOR, FIXED_DATE
 from ..writers.package import emit, repack, workbook_parts
 from ..writers.register_xlsx import DIGIT_PX, FONT, HEADER_FILL, HEADER_HEIGHT, MARGINS, SIZE, Column, row_height
-from ..writers.xlsx import DEFAULT_FONT, PAPER_CODES, column_width
+from ..writers.xlsx import DEFAULT_FONT, column_width, print_landscape
 from . import meta
 from .recap import Recap, revise_command
 
@@ -155,12 +155,7 @@ class _Sheet:
             if filtered_rows:
                 ws.freeze_panes = f"A{header_row + 1}"
                 ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{header_row + filtered_rows}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = PAPER_CODES.get(self.paper, PAPER_CODES["F4"])
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins = MARGINS
+        print_landscape(ws, self.paper, MARGINS)
         ws.oddFooter.left.text = xml_text(self.title).replace("&", "&&")
         ws.oddFooter.right.text = FOOTER
         for part in (ws.oddFooter.left, ws.oddFooter.right):

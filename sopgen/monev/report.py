@@ -17,6 +17,7 @@ from docx import Document
 
 from ..layout.document import Para
 from ..templating import render
+from ..writers.docx import section_page
 from ..writers.package import document_parts, emit, repack
 from . import wordparts
 from .layout import HEADER_FILL, REPORT_TABLE, REPORT_TEXT, REPORT_TITLE, ReportPage, report_page
@@ -240,7 +241,7 @@ def build(recap: Recap, instansi: Sequence[str] = (), paper: str = "F4") -> Any:
     for child in list(body)[:-1]:
         body.remove(child)
     section = doc.sections[0]
-    wordparts.page(section, page.width, page.height, page.margins)
+    section_page(section, page.width, page.height, page.margins)
     wordparts.footer(section, title, FOOTER, 8.0, page.usable, own_pages=False)
     report = _Report(doc, recap, page)
     for block in blocks(render(TEMPLATE, **context(recap, instansi))):

@@ -11,17 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
-from docx.shared import Pt
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
-from ..layout.document import Margins, Para, VAlign
+from ..layout.document import Para, VAlign
 from ..layout.text import leading
-from ..templating import xml_text
 from ..writers.common import OFFICE_VALIGN, word_defaults
-from ..writers.wordml import W_NS, element
+from ..writers.wordml import W_NS, cell_margins, element, escaped, twips
 
 NS = f'xmlns:w="{W_NS}"'
 SIDES = ("top", "left", "bottom", "right")
@@ -30,20 +27,12 @@ SEPARATOR_H = 0.75
 HeightRule = Literal["exact", "atLeast"]
 
 
-def twips(points: float) -> int:
-    return int(round(points * 20))
-
-
-def escape(value: str) -> str:
-    return xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def run(value: str, size: float, bold: bool = False, italic: bool = False) -> str:
     half = int(round(size * 2))
     fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
     flags = (["<w:b/>", "<w:bCs/>"] if bold else []) + (["<w:i/>", "<w:iCs/>"] if italic else [])
     rpr = element("rPr", [fonts, *flags, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
-    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in value.split("\n"))
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escaped(line)}</w:t>' for line in value.split("\n"))
     return f"<w:r>{rpr}{lines}</w:r>"
 
 
@@ -123,15 +112,7 @@ def _cell(cell: WordCell, width: float, exact_lines: bool) -> str:
 
 def table(rows: Sequence[WordRow], columns: Sequence[float], exact_lines: bool = True) -> str:
     """A fixed-layout table on a grid of columns (points): spans as gridSpan, rows that never split."""
-    margins = element(
-        "tblCellMar",
-        [
-            '<w:top w:w="0" w:type="dxa"/>',
-            f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
-            '<w:bottom w:w="0" w:type="dxa"/>',
-            f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
-        ],
-    )
+    margins = cell_margins(style.PAD_X)
     properties = element(
         "tblPr",
         [
@@ -163,16 +144,6 @@ def add(doc: Any, xml: str) -> None:
 def setup(doc: Any, title: str, subject: str) -> None:
     """Normal style in Arial, Word 2013+ compatibility, fixed properties (the same bytes each time)."""
     word_defaults(doc, style.FONT, title, subject)
-
-
-def page(section: Any, width: float, height: float, margins: Margins) -> None:
-    """Paper and margins of a section; wider than tall is landscape."""
-    section.orientation = WD_ORIENT.LANDSCAPE if width > height else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Pt(width), Pt(height)
-    section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
-    section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
-    section.header_distance = Pt(margins.top / 2)
-    section.footer_distance = Pt(margins.footer)
 
 
 def restart_numbering(section: Any) -> None:
@@ -209,7 +180,7 @@ def footer(section: Any, left: str, pattern: str, size: float, usable: float, ow
         )
 
     def text(value: str) -> str:
-        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>' if value else ""
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escaped(value)}</w:t></w:r>' if value else ""
 
     before, rest = pattern.split("{page}", 1)
     between, after = rest.split("{pages}", 1)

@@ -18,14 +18,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.protection import SheetProtection
 
 from ..fontmetrics import OFFICE_FONT
 from ..templating import xml_text
 from ..writers.common import AUTHOR, FIXED_DATE, OFFICE_VALIGN, property_text
 from ..writers.package import emit, repack, workbook_parts
-from ..writers.xlsx import BORDER, DEFAULT_FONT, PAPER_CODES, cell_value, column_width
+from ..writers.xlsx import BORDER, DEFAULT_FONT, cell_value, column_width, page_margins, print_landscape
 from . import meta
 from .forms import JAWABAN
 from .layout import FONT, FormLayout, Slot
@@ -121,21 +120,8 @@ class _FormSheet:
 
     def page_setup(self) -> None:
         ws, form = self.ws, self.form
-        margins = form.margins
         ws.sheet_view.showGridLines = False
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = PAPER_CODES.get(form.paper, PAPER_CODES["F4"])
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins = PageMargins(
-            left=margins.left / 72,
-            right=margins.right / 72,
-            top=margins.top / 72,
-            bottom=margins.bottom / 72,
-            header=0.2,
-            footer=margins.footer / 72,
-        )
+        print_landscape(ws, form.paper, page_margins(form.margins))
         last = len(self.sheet_row)
         ws.print_area = f"A1:{get_column_letter(len(form.columns))}{last}"
         heading = [self.sheet_row[i] for i in form.header_rows if i in self.sheet_row]

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.shared import Pt
 
@@ -20,9 +19,9 @@ from ..layout.book import DecreeLayout, WordPara, WordTable
 from ..layout.document import Align
 from ..templating import render
 from .common import word_defaults
-from .docx import twips
+from .docx import section_page
 from .package import document_parts, emit, repack
-from .wordml import W_NS
+from .wordml import W_NS, twips
 
 TEMPLATE = "keputusan/isi.xml.j2"
 ALIGN = {"left": "left", "center": "center", "right": "right"}
@@ -97,13 +96,8 @@ def _page_number(header, size: float) -> None:
 def build(decree: DecreeLayout):
     doc = Document()
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Pt(decree.width), Pt(decree.height)
-    margins = decree.margins
-    section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
-    section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
+    section_page(section, decree.width, decree.height, decree.margins)
     section.header_distance = Pt(decree.label_baseline - decree.size)
-    section.footer_distance = Pt(margins.footer)
     section.different_first_page_header_footer = True
     _page_number(section.header, decree.size)
     section.first_page_header.is_linked_to_previous = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -19,13 +19,12 @@ from docx.shared import Pt
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
-from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
+from ..layout.document import Box, Cell, LaidOutDocument, Margins, Page, Para, Spacer, Table, TextBlock
 from ..layout.text import CHECKBOX_INDENT, leading
-from ..templating import xml_text
 from . import drawingml
 from .common import OFFICE_VALIGN, footer_parts, metadata, word_defaults
 from .package import document_parts, emit, repack
-from .wordml import W_NS, element
+from .wordml import W_NS, cell_margins, element, escaped, twips
 
 name = "docx"
 suffix = ".docx"
@@ -36,21 +35,13 @@ SEPARATOR_H = 0.75
 """Height of the tiny paragraph that carries a page break before a continuation table."""
 
 
-def twips(points: float) -> int:
-    return int(round(points * 20))
-
-
-def _text(value: str) -> str:
-    return xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _run(text: str, size: float, bold: bool) -> str:
     half = int(round(size * 2))
     fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
     bold_xml = ["<w:b/>", "<w:bCs/>"] if bold else []
     rpr = element("rPr", [fonts, *bold_xml, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
     # A line break written in the text is a break in Word too (a raw newline in w:t reads as a space).
-    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(line)}</w:t>' for line in text.split("\n"))
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escaped(line)}</w:t>' for line in text.split("\n"))
     return f"<w:r>{rpr}{lines}</w:r>"
 
 
@@ -148,15 +139,7 @@ def table_xml(
     borders = element(
         "tblBorders", [BORDER.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")]
     )
-    margins = element(
-        "tblCellMar",
-        [
-            '<w:top w:w="0" w:type="dxa"/>',
-            f'<w:left w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
-            '<w:bottom w:w="0" w:type="dxa"/>',
-            f'<w:right w:w="{twips(style.PAD_X)}" w:type="dxa"/>',
-        ],
-    )
+    margins = cell_margins(style.PAD_X)
     table_properties = element(
         "tblPr",
         [
@@ -248,7 +231,7 @@ def _footer(doc, document: LaidOutDocument) -> None:
             f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
         )
 
-    text = lambda value: f'<w:r>{rpr}<w:t xml:space="preserve">{_text(value)}</w:t></w:r>'  # noqa: E731
+    text = lambda value: f'<w:r>{rpr}<w:t xml:space="preserve">{escaped(value)}</w:t></w:r>'  # noqa: E731
     before, between, after = footer_parts(document)
     footer_ppr = element(
         "pPr",
@@ -262,15 +245,18 @@ def _footer(doc, document: LaidOutDocument) -> None:
     )
 
 
-def _setup(doc, document: LaidOutDocument) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Pt(document.width), Pt(document.height)
-    margins = document.margins
+def section_page(section: Any, width: float, height: float, margins: Margins) -> None:
+    """Paper and margins of a section (points); wider than tall is landscape."""
+    section.orientation = WD_ORIENT.LANDSCAPE if width > height else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Pt(width), Pt(height)
     section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
     section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
     section.header_distance = Pt(margins.top / 2)
     section.footer_distance = Pt(margins.footer)
+
+
+def _setup(doc, document: LaidOutDocument) -> None:
+    section_page(doc.sections[0], document.width, document.height, document.margins)
     info = metadata(document)
     word_defaults(doc, style.FONT, info.title, info.subject)
 

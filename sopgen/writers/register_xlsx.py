@@ -23,7 +23,7 @@ from .. import fontmetrics
 from ..templating import xml_text
 from .common import AUTHOR, FIXED_DATE
 from .package import emit, repack, workbook_parts
-from .xlsx import PAPER_CODES
+from .xlsx import print_landscape
 
 FONT = "Arial"
 SIZE = 9.0
@@ -144,12 +144,7 @@ def write(
     ws.auto_filter.ref = f"A1:{get_column_letter(len(every))}{len(rows) + 1}"
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_CODES.get(setup.paper, PAPER_CODES["F4"])
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = MARGINS
+    print_landscape(ws, setup.paper, MARGINS)
     ws.oddFooter.left.text = _footer(setup.title)
     ws.oddFooter.right.text = _footer(setup.footer)
     for part in (ws.oddFooter.left, ws.oddFooter.right):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..templating import xml_text
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 """The WordprocessingML namespace."""
 
@@ -159,3 +161,25 @@ def element(tag: str, children: Iterable[str]) -> str:
         return ""
     ordered = sorted(parts, key=lambda child: _rank(tag, child))
     return f"<w:{tag}>{''.join(ordered)}</w:{tag}>"
+
+
+def twips(points: float) -> int:
+    return int(round(points * 20))
+
+
+def escaped(value: str) -> str:
+    """Text for a `w:t`, with the characters XML forbids removed and `& < >` escaped."""
+    return xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cell_margins(pad: float) -> str:
+    """A table's cell margins: `pad` points left and right, none above and below."""
+    return element(
+        "tblCellMar",
+        [
+            '<w:top w:w="0" w:type="dxa"/>',
+            f'<w:left w:w="{twips(pad)}" w:type="dxa"/>',
+            '<w:bottom w:w="0" w:type="dxa"/>',
+            f'<w:right w:w="{twips(pad)}" w:type="dxa"/>',
+        ],
+    )

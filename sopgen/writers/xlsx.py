@@ -30,7 +30,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
-from ..layout.document import Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
+from ..layout.document import Cell, LaidOutDocument, Margins, Page, Para, Spacer, Table, TextBlock
 from ..layout.text import CHECKBOX_SPACE
 from ..templating import xml_text
 from . import drawingml
@@ -48,6 +48,28 @@ PAPER_CODES = {"F4": 14, "A4": 9, "Legal": 5}
 """Excel paper codes: 14 is Folio (8.5 x 13 in), the F4 of Indonesian offices."""
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def print_landscape(ws: Any, paper: str, margins: PageMargins) -> None:
+    """Print a worksheet landscape on `paper` (F4 when unknown), one page wide, with these margins."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = PAPER_CODES.get(paper, PAPER_CODES["F4"])
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = margins
+
+
+def page_margins(margins: Margins) -> PageMargins:
+    """A layout's margins (points) as Excel's (inches)."""
+    return PageMargins(
+        left=margins.left / 72,
+        right=margins.right / 72,
+        top=margins.top / 72,
+        bottom=margins.bottom / 72,
+        header=0.2,
+        footer=margins.footer / 72,
+    )
 
 
 def column_width(points: float, digit: int = DIGIT_PX) -> float:
@@ -254,20 +276,7 @@ def _fill(sheet: _Sheet, pages: list[Page]) -> None:
 
 def _page_setup(document: LaidOutDocument, sheet: _Sheet, several: bool) -> None:
     ws = sheet.ws
-    margins = document.margins
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_CODES[document.paper]
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(
-        left=margins.left / 72,
-        right=margins.right / 72,
-        top=margins.top / 72,
-        bottom=margins.bottom / 72,
-        header=0.2,
-        footer=margins.footer / 72,
-    )
+    print_landscape(ws, document.paper, page_margins(document.margins))
     ws.oddFooter.left.text = xml_text(document.number).replace("&", "&&")  # `&D` would print the date
     before, between, after = footer_parts(document)
     before, between, after = (part.replace("&", "&&") for part in (before, between, after))
