@@ -88,16 +88,15 @@ def collect(
     With `out`, an SOP that `build` laid out there and that has not changed since is taken from the
     layout cache instead of being laid out again."""
     from .cache import fetch
-    from .library import Library, library_of, links_anything
+    from .library import batch
 
     chapters, problems = [], []
-    linking = any(links_anything(source) for source in sources)
-    library = library_of(sources, out) if linking else Library()  # as build reads them
+    links = batch(sources, out)  # as build reads them
     stamps: dict[Path, str] = {}
     if out is not None:
-        from .build import fingerprints_of
+        from .build import source_fingerprints
 
-        stamps = fingerprints_of(sources, out)
+        stamps = source_fingerprints(sources, links)
     for source in sources:
         kept = fetch(out, stems[source], stamps[source]) if out is not None else None
         if kept is not None:
@@ -105,7 +104,7 @@ def collect(
             chapters.append(Chapter(source, document, laid_out, stems[source]))
             continue
         try:
-            prepared = prepare(source, library=library)
+            prepared = prepare(source, library=links.library)
         except UserError as exc:
             problems.extend(exc.diagnostics)
             continue

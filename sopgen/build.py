@@ -24,7 +24,7 @@ from .discovery import discover, quick_nomor, same_numbers
 from .errors import Diagnostic, OutputError, UserError
 from .files import MAX_STEM, safe_stem, write_atomic
 from .folders import BOOK_NAME, DECREE_DRAFT_STEM, REGISTER_NAME
-from .library import Library, library_of, links_anything
+from .library import Batch, Library, batch
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
 from .runtime import tune
 from .writers import SUFFIXES
@@ -138,29 +138,19 @@ def manifest_key(source: Path, out: Path) -> str:
 
 
 def source_fingerprints(
-    sources: Sequence[Path],
-    library: Library | None,
-    linking: set[Path],
-    organisations: dict[Path, str] | None = None,
+    sources: Sequence[Path], links: Batch, organisations: dict[Path, str] | None = None
 ) -> dict[Path, str]:
     """Each definition's fingerprint: its bytes, its folder's profile and emblem, sopgen's code, and
-    for a definition that links to others, what it prints of them."""
+    for a definition that names other SOPs, what it prints of them."""
     organisations = {} if organisations is None else organisations
     found = {}
     for source in sources:
         folder = source.parent.resolve()
         if folder not in organisations:
             organisations[folder] = organisation_hash(folder)
-        links = library.digest() if library is not None and source in linking else ""
-        found[source] = fingerprint(source, organisations[folder] + links)
+        named = links.library.digest() if source in links.linking else ""
+        found[source] = fingerprint(source, organisations[folder] + named)
     return found
-
-
-def fingerprints_of(sources: Sequence[Path], out: Path) -> dict[Path, str]:
-    """The fingerprints `build` stamps these definitions with (what the layout cache is keyed by)."""
-    linking = {source for source in sources if links_anything(source)}
-    library = library_of(sources, out) if linking else None
-    return source_fingerprints(sources, library, linking)
 
 
 def plan(
@@ -173,13 +163,11 @@ def plan(
     taken = claimed_stems(manifest, {manifest_key(s, out) for s in sources}, out)
     tasks: list[Task] = []
     current: list[Result] = []
-    linking = {source for source in sources if links_anything(source)}
-    library = library_of(sources, out) if linking else None
-    digests = source_fingerprints(sources, library, linking, organisations)
+    links = batch(sources, out)
+    digests = source_fingerprints(sources, links, organisations)
     for source in sorted(sources, key=lambda p: p.as_posix()):
         folder = source.parent.resolve()
         key = manifest_key(source, out)
-        links = library if source in linking else None
         digest = digests[source]
         entry = None if force else manifest.up_to_date(key, digest, list(formats), out)
         nomor = entry.nomor if entry else quick_nomor(source)
@@ -199,7 +187,19 @@ def plan(
                 )
             )
         else:
-            tasks.append(Task(source, key, digest, nomor, stem, tuple(formats), out, organisations[folder], links))
+            tasks.append(
+                Task(
+                    source,
+                    key,
+                    digest,
+                    nomor,
+                    stem,
+                    tuple(formats),
+                    out,
+                    organisations[folder],
+                    links.library if source in links.linking else None,
+                )
+            )
     return tasks, current, missing, manifest
 
 

@@ -350,7 +350,7 @@ def new_command(
 def check_command(paths: PathsArg = None) -> None:
     """Memeriksa definisi SOP dan melaporkan semua kesalahan sekaligus."""
     from .discovery import discover, same_numbers
-    from .library import Library, library_of, links_anything
+    from .library import batch
     from .pipeline import prepare
 
     _require_definitions(paths)
@@ -359,7 +359,7 @@ def check_command(paths: PathsArg = None) -> None:
     for diagnostic in missing:
         _print(diagnostic)
     notes = same_numbers(sources)
-    library = library_of(sources) if any(links_anything(s) for s in sources) else Library()
+    library = batch(sources).library
     for source in sources:
         try:
             prepared = prepare(source, library=library)

@@ -141,6 +141,21 @@ def library_of(sources: Sequence[Path], out: Path | None = None) -> Library:
     return scan(every, output_stems(every, out))
 
 
+@dataclass(frozen=True)
+class Batch:
+    """The library a batch of definitions is read with, and which of them name other SOPs (only
+    those need it, and only their fingerprints include it)."""
+
+    library: Library
+    linking: frozenset[Path]
+
+
+def batch(sources: Sequence[Path], out: Path | None = None) -> Batch:
+    """The library of a batch: the SOPs of their folders when any of them names another SOP, else empty."""
+    linking = frozenset(source for source in sources if links_anything(source))
+    return Batch(library_of(sources, out) if linking else Library(), linking)
+
+
 def library_for(source: Path) -> Library:
     """The library a single definition is read with: the SOPs of its folder."""
     return library_of([source])
