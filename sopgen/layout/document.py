@@ -216,6 +216,15 @@ class Connector:
         return self.drawn or (*self.points[:-1], self.shaft_end)
 
     @property
+    def head_box(self) -> Box | None:
+        """The arrowhead's bounding box; None for a line without one."""
+        if not self.head:
+            return None
+        xs = [p[0] for p in self.head]
+        ys = [p[1] for p in self.head]
+        return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+    @property
     def to_tip(self) -> tuple[Point, ...]:
         """The drawn polyline up to the tip, for programs that draw the arrowhead themselves (Office)."""
         return (*self.drawn[:-1], self.points[-1]) if self.drawn else self.points

@@ -57,12 +57,6 @@ def hits_shape(box: Box, shape: Shape, clear: float = CLEAR) -> bool:
     return box.grow(clear).overlaps(shape.box)
 
 
-def _head_box(connector: Connector) -> Box:
-    xs = [p[0] for p in connector.head]
-    ys = [p[1] for p in connector.head]
-    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-
-
 @dataclass
 class Page:
     """What a label must keep clear of on one page."""
@@ -80,8 +74,8 @@ class Page:
             points = connector.shaft
             for (x1, y1), (x2, y2) in zip(points, points[1:]):
                 self.obstacles.append((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
-            if connector.head:
-                head = _head_box(connector)
+            head = connector.head_box
+            if head is not None:
                 self.obstacles.append((head.x, head.y, head.right, head.bottom))
 
     def free(self, box: Box, placed: Sequence[Label], over_borders: bool = False) -> bool:

@@ -107,7 +107,8 @@ def _label_problems(page: Page, document: LaidOutDocument) -> list[str]:
             if hits_shape(box, shape, -EPS):
                 found.append(f"halaman {page.number}: label {label.text!r} menimpa {shape.id}")
         for conn in page.connectors:
-            if conn.head and box.grow(-EPS).overlaps(_head_box(conn)):
+            head = conn.head_box
+            if head is not None and box.grow(-EPS).overlaps(head):
                 found.append(f"halaman {page.number}: label {label.text!r} menimpa kepala panah {conn.id}")
     for i, first in enumerate(page.labels):
         for second in page.labels[i + 1 :]:
@@ -153,15 +154,9 @@ def _cell_text(cell: Cell) -> list[str]:
     return [para.text for para in cell.paras]
 
 
-def _head_box(connector: Connector) -> Box:
-    xs = [p[0] for p in connector.head]
-    ys = [p[1] for p in connector.head]
-    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-
-
 def _head_problems(page: Page) -> list[str]:
     found = []
-    heads = [(conn, _head_box(conn)) for conn in page.connectors if conn.head]
+    heads = [(conn, conn.head_box) for conn in page.connectors if conn.head_box is not None]
     for i, (first, a) in enumerate(heads):
         for second, b in heads[i + 1 :]:
             if a.grow(HEAD_GAP / 2).overlaps(b.grow(HEAD_GAP / 2)):

@@ -349,10 +349,6 @@ class Router:
         start = port(source, side)
         return [start, (x, start[1])]
 
-    def approach(self, target: Shape, x: float) -> tuple[float, list[Point]]:
-        """Entry from above, offset toward the channel so it does not meet the incoming arrow."""
-        return self.approaches(target, x)[0]
-
     def approaches(self, target: Shape, x: float) -> list[tuple[float, list[Point]]]:
         """Ways to enter the target from above coming from a channel at x, best first: the entry
         offset toward the channel (so it does not meet the incoming arrow), then farther or nearer
@@ -394,10 +390,9 @@ class Router:
         if self._head_count != len(self.connectors):
             self._head_boxes = []
             for connector in self.connectors:
-                if connector.head:
-                    xs = [p[0] for p in connector.head]
-                    ys = [p[1] for p in connector.head]
-                    self._head_boxes.append((min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
+                head = connector.head_box
+                if head is not None:
+                    self._head_boxes.append((head.x - 1, head.y - 1, head.right + 1, head.bottom + 1))
             self._head_count = len(self.connectors)
         return self._head_boxes
 
