@@ -5,8 +5,6 @@ layout's indents and tab stops so Word wraps them as the PDF does."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +12,7 @@ from pathlib import Path
 import pytest
 from conformance import check
 from conftest import DEFINITIONS, shipped
+from office import to_pdf
 
 from sopgen.book import collect, plan_book, write_draft
 from sopgen.build import output_stems
@@ -92,17 +91,10 @@ def test_the_draft_passes_the_office_conformance_check(drafts, tmp_path):
 
 @pytest.mark.slow
 def test_libreoffice_opens_the_draft_with_its_pages_and_text(drafts, tmp_path):
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice is not installed")
     from pypdf import PdfReader
 
     for docx in (drafts[0], drafts[2]):
-        subprocess.run(
-            [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profil", "--convert-to", "pdf",
-             "--outdir", str(tmp_path), str(docx)],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
+        to_pdf([docx], tmp_path, tmp_path / "profil", timeout=180)
         converted = PdfReader(tmp_path / f"{docx.stem}.pdf")
         ours = PdfReader(docx.with_suffix(".pdf"))
         assert abs(len(converted.pages) - len(ours.pages)) <= 1

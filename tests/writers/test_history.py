@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 
 import docx
@@ -11,6 +10,7 @@ import openpyxl
 import pypdf
 import pytest
 from conftest import VALID
+from office import to_pdf
 
 from sopgen.definition.loader import load_sop
 from sopgen.layout import layout
@@ -111,12 +111,7 @@ def test_libreoffice_prints_the_xlsx_history_on_the_last_page(folder, tmp_path):
     source = tmp_path / "riwayat.xlsx"
     source.write_bytes(_bytes(xlsx_writer, document))
     assert zipfile.is_zipfile(source)
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    to_pdf([source], tmp_path / "pdf", tmp_path / "profile", timeout=180)
     reader = pypdf.PdfReader(tmp_path / "pdf" / "riwayat.pdf")
     assert len(reader.pages) == len(document.pages)
     last = reader.pages[-1].extract_text()
