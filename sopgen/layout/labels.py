@@ -118,9 +118,9 @@ def _beside(a: Point, b: Point, at: Point, w: float, h: float) -> Iterator[Box]:
             yield Box(x - gap - w, top, w, h)
 
 
-def candidates(request: Request, limit: float = SEARCH) -> Iterator[Box]:
-    """Label boxes along the arrow from its start, nearest first, on both sides of each segment, up
-    to `limit` points of path from the start."""
+def candidates(request: Request, limit: float = SEARCH, start: float = 0.0) -> Iterator[Box]:
+    """Label boxes along the arrow, nearest its start first, on both sides of each segment, from past
+    `start` (when above zero) up to `limit` points of path from the start."""
     w, h = label_size(request.text)
     points = [*request.connector.points[:-1], request.connector.shaft_end]
     travelled = 0.0
@@ -128,9 +128,10 @@ def candidates(request: Request, limit: float = SEARCH) -> Iterator[Box]:
         length = abs(b[0] - a[0]) + abs(b[1] - a[1])
         offset = 0.0
         while offset <= length and travelled + offset <= limit:
-            t = offset / length if length else 0.0
-            at = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-            yield from _beside(a, b, at, w, h)
+            if start <= 0 or travelled + offset > start:
+                t = offset / length if length else 0.0
+                at = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+                yield from _beside(a, b, at, w, h)
             offset += STEP
         travelled += length
         if travelled > limit:
@@ -162,15 +163,16 @@ a spot nearer the decision that only covers a table line (on a white ground) is 
 
 
 SEARCHES = (
-    (NEAR, False, False),
-    (NEAR, False, True),
-    (SEARCH, False, False),
-    (SEARCH, False, True),
-    (float("inf"), True, False),
-    (float("inf"), True, True),
+    (0.0, NEAR, False, False),
+    (0.0, NEAR, False, True),
+    (NEAR, SEARCH, False, False),
+    (NEAR, SEARCH, False, True),
+    (SEARCH, float("inf"), True, False),
+    (SEARCH, float("inf"), True, True),
 )
-"""Where a label is looked for, in order: how far along its arrow, whether around its start too, and
-whether it may cover a table line (on a white ground)."""
+"""Where a label is looked for, in order: which stretch of its arrow (each pass goes on from where
+the same kind of spot was already looked for), whether around its start too, and whether it may
+cover a table line (on a white ground)."""
 
 
 def place(requests: Sequence[Request], page: Page, fallback: Sequence[Box]) -> list[Label]:
@@ -180,8 +182,8 @@ def place(requests: Sequence[Request], page: Page, fallback: Sequence[Box]) -> l
     placed: list[Label] = []
     for request, spare in zip(requests, fallback):
         box, ground = None, False
-        for limit, ring, over_borders in SEARCHES:
-            spots = chain(candidates(request, limit), around_start(request) if ring else ())
+        for start, limit, ring, over_borders in SEARCHES:
+            spots = chain(candidates(request, limit, start), around_start(request) if ring else ())
             box = next((b for b in spots if page.free(b, placed, over_borders)), None)
             if box is not None:
                 ground = over_borders
