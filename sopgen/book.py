@@ -38,7 +38,7 @@ from .folders import (
     SIGNED_DECREE_NAME,
 )
 from .layout import LaidOutDocument
-from .layout.book import PART_DECREE, TITLE_LINES, DecreeLayout, Explanation, SignedDecree, layout_book
+from .layout.book import PART_DECREE, TITLE_LINES, BookLayout, DecreeLayout, Explanation, SignedDecree, layout_book
 from .pipeline import prepare
 from .writers.register_xlsx import Column, PrintSetup, RegisterRow
 
@@ -393,7 +393,14 @@ def write_book(
         plan = plan_book(chapters, settings, today=today)
     if not plan.chapters:
         raise UserError([Diagnostic(None, None, None, "tidak ada SOP yang berlaku untuk dibukukan")])
-    book = layout_book(
+    book = layout_plan(plan)
+    book_pdf.write(book, target)
+    return book.total
+
+
+def layout_plan(plan: BookPlan) -> BookLayout:
+    """The book's layout: its planned chapters and parts laid out."""
+    return layout_book(
         [c.document for c in plan.chapters],
         [c.layout for c in plan.chapters],
         plan.year,
@@ -403,8 +410,6 @@ def write_book(
         explanation=plan.explanation,
         statuses=plan.statuses,
     )
-    book_pdf.write(book, target)
-    return book.total
 
 
 def draft_targets(out: Path) -> tuple[Path, Path]:

@@ -7,7 +7,7 @@ import pytest
 from conftest import DEFINITIONS, shipped
 
 from sopgen import fontmetrics
-from sopgen.book import collect, plan_book
+from sopgen.book import collect, layout_plan, plan_book
 from sopgen.build import output_stems
 from sopgen.layout import style
 from sopgen.layout.book import (
@@ -31,17 +31,7 @@ def shipped_book() -> tuple[BookLayout, list]:
     chapters, problems = collect(sources, output_stems(sources))
     assert not problems
     plan = plan_book(chapters)
-    book = layout_book(
-        [c.document for c in plan.chapters],
-        [c.layout for c in plan.chapters],
-        plan.year,
-        plan.title,
-        decree=plan.decree,
-        decree_title=plan.decree_title,
-        explanation=plan.explanation,
-        statuses=plan.statuses,
-    )
-    return book, plan.chapters
+    return layout_plan(plan), plan.chapters
 
 
 def test_the_legend_draws_the_five_symbols_with_the_sheets_outlines(shipped_book):
