@@ -443,8 +443,14 @@ class Router:
             side = self.exit_side(source, x)
             if side is None or target.box.x <= x <= target.box.right:
                 continue
+            reach = abs(x - source.box.cx) + abs(x - target.box.cx) + penalty + (60 if side == "bottom" else 0)
+            if best is not None and reach >= best[0]:
+                continue  # every route through this channel costs at least this much
             out = self.exit_path(source, side, x)
             for y_entry, tail in self.approaches(target, x):
+                cost = reach + abs(y_entry - (target.box.y - style.STUB))
+                if best is not None and cost >= best[0]:
+                    break  # the turns after this one are higher, and cost more still
                 path = out + tail
                 if not self.channel_free(x, out[-1][1], y_entry):
                     continue
@@ -453,8 +459,6 @@ class Router:
                     for i in range(len(path) - 1)
                 ):
                     continue
-                cost = abs(x - source.box.cx) + abs(x - target.box.cx) + penalty + (60 if side == "bottom" else 0)
-                cost += abs(y_entry - (target.box.y - style.STUB))
                 if not self.label_fits(edge.label, path, side):
                     cost += LABEL_OUTSIDE
                 if best is not None and cost >= best[0]:

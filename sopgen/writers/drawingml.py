@@ -3,17 +3,16 @@
 Each symbol becomes a preset flowchart geometry, each arrow a straight connector (glued to its
 symbols where it is a plain vertical) or an exact custom-geometry polyline (with the arcs of its line
 jumps) and a triangle tail, each label a text box with no line and no fill (white where it covers a
-table line). The XML itself comes from Jinja templates.
+table line). The XML itself is written by `shapes_xml`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..fontmetrics import OFFICE_FONT
 from ..layout import style
 from ..layout.document import Box, Checkbox, Connector, Label, Page, Shape
-from ..templating import render
+from . import shapes_xml
 
 EMU_PER_PT = 12700
 PRESETS = {
@@ -204,15 +203,8 @@ def renumber(items: list[Item], first_id: int) -> list[Item]:
 
 
 def xlsx_anchors(items: list[Item]) -> str:
-    return render("drawingml/xlsx_anchors.xml.j2", items=items, font=OFFICE_FONT)
+    return shapes_xml.xlsx_anchors(items)
 
 
 def docx_group(items: list[Item], group: dict[str, int], doc_pr_id: int, page_number: int) -> str:
-    return render(
-        "drawingml/docx_group.xml.j2",
-        items=items,
-        group=group,
-        doc_pr_id=doc_pr_id,
-        page_number=page_number,
-        font=OFFICE_FONT,
-    )
+    return shapes_xml.docx_group(items, group, doc_pr_id, page_number)
