@@ -117,6 +117,13 @@ def _split_long_word(word: str, limit: float, size: float, bold: bool) -> list[s
 def wrap(text: str, limit: float, size: float, bold: bool = False) -> list[str]:
     """Greedy word wrap to `limit` points; explicit newlines are kept; a word wider than a line breaks
     after a slash, else with a hyphen (layout shrinks text first, so that is rare: `text.fit_words`)."""
+    return list(_wrapped(text, limit, size, bold))
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(text: str, limit: float, size: float, bold: bool) -> tuple[str, ...]:
+    """`wrap`, remembered: layout measures a cell's text for its row height, then wraps it again to
+    place it on each page the row is drawn on."""
     lines: list[str] = []
     space = width(" ", size, bold)
     for paragraph in text.split("\n"):
@@ -143,7 +150,7 @@ def wrap(text: str, limit: float, size: float, bold: bool = False) -> list[str]:
                 lines.append(current)
                 current, current_width = word, word_width
         lines.append(current)
-    return lines
+    return tuple(lines)
 
 
 def _covered() -> frozenset[int]:

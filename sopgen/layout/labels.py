@@ -68,6 +68,10 @@ class Page:
     connectors: Sequence[Connector]
     obstacles: list[tuple[float, float, float, float]] = field(default_factory=list, init=False)
     """Every arrow's pieces and heads as (left, top, right, bottom)."""
+    outlines: list[tuple[Shape, Sequence[Point], tuple[float, float, float, float]]] = field(
+        default_factory=list, init=False
+    )
+    """Every symbol with its outline polygon (empty for a rectangle) and that polygon's bounds."""
 
     def __post_init__(self) -> None:
         for connector in self.connectors:
@@ -77,6 +81,10 @@ class Page:
             head = connector.head_box
             if head is not None:
                 self.obstacles.append((head.x, head.y, head.right, head.bottom))
+        for shape in self.shapes:
+            polygon = shape.outline.polygon
+            xs, ys = [x for x, _ in polygon] or [0.0], [y for _, y in polygon] or [0.0]
+            self.outlines.append((shape, polygon, (min(xs), min(ys), max(xs), max(ys))))
 
     def free(self, box: Box, placed: Sequence[Label], over_borders: bool = False) -> bool:
         """Is the box clear of everything; with `over_borders`, of everything but the table's lines
@@ -96,8 +104,15 @@ class Page:
         for x1, y1, x2, y2 in self.obstacles:
             if x1 < right and x2 > left and y1 < bottom and y2 > top:
                 return False
-        if any(hits_shape(box, shape) for shape in self.shapes):
-            return False
+        grown = box.grow(CLEAR)
+        for shape, polygon, (low_x, low_y, high_x, high_y) in self.outlines:
+            if not polygon:
+                if grown.overlaps(shape.box):
+                    return False
+            # The polygon test's first two axes, x and y, checked before the others.
+            elif grown.x < high_x and low_x < grown.right and grown.y < high_y and low_y < grown.bottom:
+                if _hits_polygon(box, polygon):
+                    return False
         return not any(box.grow(CLEAR).overlaps(label.box) for label in placed)
 
 

@@ -9,7 +9,7 @@ first (they claim the natural exits), then branches, shortest first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .. import fontmetrics
@@ -63,6 +63,8 @@ class Router:
     _piece_count: int = -1
     _head_boxes: list[tuple[float, float, float, float]] = field(default_factory=list, repr=False)
     _head_count: int = -1
+    _segment_boxes: list[tuple[float, float, float, float]] = field(default_factory=list, repr=False)
+    _segment_count: int = 0
 
     def shape_of(self, shape_id: str) -> Shape:
         return next(s for s in self.shapes if s.id == shape_id)
@@ -318,17 +320,34 @@ class Router:
 
     def crosses_connector(self, box: Box) -> bool:
         """Would a new symbol at `box` sit on an arrow already drawn, or outside the lanes?"""
-        if box.x < self.lane_edges[0][0] or box.right > self.lane_edges[-1][1]:
+        right, bottom = box.right, box.bottom
+        if box.x < self.lane_edges[0][0] or right > self.lane_edges[-1][1]:
             return True
-        for connector in self.connectors:
-            for a, b in zip(connector.points, connector.points[1:]):
-                if Box.spanning(a, b).grow(1.0).overlaps(box):
-                    return True
-        return False
+        x, y = box.x, box.y
+        return any(
+            left < right and x < far and top < bottom and y < low for left, top, far, low in self._segments_grown()
+        )
+
+    def _segments_grown(self) -> list[tuple[float, float, float, float]]:
+        """Every drawn arrow's segments as boxes a point wider all round: (left, top, right, bottom),
+        computed as `Box.spanning(a, b).grow(1.0)` computes them."""
+        for connector in self.connectors[self._segment_count :]:
+            points = connector.points
+            for (x1, y1), (x2, y2) in zip(points, points[1:]):
+                left, top = min(x1, x2) - 1.0, min(y1, y2) - 1.0
+                self._segment_boxes.append((left, top, left + (abs(x1 - x2) + 2.0), top + (abs(y1 - y2) + 2.0)))
+        self._segment_count = len(self.connectors)
+        return self._segment_boxes
 
     def taken(self, box: Box) -> bool:
         """Is this spot for a new symbol too close to a symbol, on an arrow, or outside the lanes?"""
-        return any(s.box.grow(1.0).overlaps(box) for s in self.shapes) or self.crosses_connector(box)
+        x, y, right, bottom = box.x, box.y, box.right, box.bottom
+        for shape in self.shapes:
+            near = shape.box
+            left, top = near.x - 1.0, near.y - 1.0
+            if left < right and x < left + (near.w + 2.0) and top < bottom and y < top + (near.h + 2.0):
+                return True
+        return self.crosses_connector(box)
 
     def channel_free(self, x: float, y0: float, y1: float) -> bool:
         lo, hi = sorted((y0, y1))
@@ -349,7 +368,7 @@ class Router:
         start = port(source, side)
         return [start, (x, start[1])]
 
-    def approaches(self, target: Shape, x: float) -> list[tuple[float, list[Point]]]:
+    def approaches(self, target: Shape, x: float) -> Iterator[tuple[float, list[Point]]]:
         """Ways to enter the target from above coming from a channel at x, best first: the entry
         offset toward the channel (so it does not meet the incoming arrow), then farther or nearer
         offsets and higher turns, for when arrows already enter there. Each is the turn's y and the
@@ -357,15 +376,13 @@ class Router:
         sw = target.box.w
         offset = min(sw / 4, max(2.0, (sw - target.box.h) / 2 - 1)) if target.kind == "terminator" else sw / 4
         sign = -1.0 if x < target.box.cx else 1.0
-        found = []
         for lift in (0.0, APPROACH_STEP, 2 * APPROACH_STEP):
             for factor in (1.0, 0.5, 1.5, 2.0, 0.0, -1.0):
                 entry_x = target.box.cx + sign * offset * factor
                 if not target.box.x + 1 < entry_x < target.box.right - 1:
                     continue
                 y = target.box.y - style.STUB - lift
-                found.append((y, [(x, y), (entry_x, y), (entry_x, top_at(target, entry_x))]))
-        return found
+                yield y, [(x, y), (entry_x, y), (entry_x, top_at(target, entry_x))]
 
     def crossings(self, path: Sequence[Point]) -> int:
         """How many arrows already drawn the path would cross (inside both, not at an end)."""
@@ -411,17 +428,16 @@ class Router:
 
     def collides(self, path: Sequence[Point]) -> bool:
         """Would the path run along an arrow already drawn, or put its arrowhead against another's?"""
-        tip = path[-1]
+        tip_x, tip_y = path[-1]
+        spans = [(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)) for (x1, y1), (x2, y2) in zip(path, path[1:])]
         for left, top, right, bottom in self._heads():  # never through another arrow's head
-            for (x1, y1), (x2, y2) in zip(path, path[1:]):
-                if min(x1, x2) < right and left < max(x1, x2) and min(y1, y2) < bottom and top < max(y1, y2):
+            for low_x, low_y, high_x, high_y in spans:
+                if low_x < right and left < high_x and low_y < bottom and top < high_y:
                     return True
+        reach_y, reach_x = 3 * style.ARROW_LEN, 2 * style.ARROW_HALF + HEAD_GAP
         for connector in self.connectors:
-            other = connector.points[-1]
-            if (
-                abs(other[1] - tip[1]) < 3 * style.ARROW_LEN
-                and abs(other[0] - tip[0]) < 2 * style.ARROW_HALF + HEAD_GAP
-            ):
+            other_x, other_y = connector.points[-1]
+            if abs(other_y - tip_y) < reach_y and abs(other_x - tip_x) < reach_x:
                 return True
         horizontal, vertical = self._pieces()
         for (x1, y1), (x2, y2) in zip(path, path[1:]):
