@@ -20,9 +20,10 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ..templating import xml_text
 from ..writers.common import AUTHOR, FIXED_DATE
+from ..writers.openpyxl_sheet import print_landscape
 from ..writers.package import emit, repack, workbook_parts
 from ..writers.register_xlsx import DIGIT_PX, FONT, HEADER_FILL, HEADER_HEIGHT, MARGINS, SIZE, Column, row_height
-from ..writers.xlsx import DEFAULT_FONT, column_width, print_landscape
+from ..writers.spreadsheetml import DEFAULT_FONT, column_width
 from . import meta
 from .recap import Recap, revise_command
 

@@ -23,8 +23,9 @@ from openpyxl.worksheet.protection import SheetProtection
 from ..fontmetrics import OFFICE_FONT
 from ..templating import xml_text
 from ..writers.common import AUTHOR, FIXED_DATE, OFFICE_VALIGN, property_text
+from ..writers.openpyxl_sheet import BORDER, cell_value, page_margins, print_landscape
 from ..writers.package import emit, repack, workbook_parts
-from ..writers.xlsx import BORDER, DEFAULT_FONT, cell_value, column_width, page_margins, print_landscape
+from ..writers.spreadsheetml import DEFAULT_FONT, column_width
 from . import meta
 from .forms import JAWABAN
 from .layout import FONT, FormLayout, Slot

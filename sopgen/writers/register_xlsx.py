@@ -22,8 +22,8 @@ from openpyxl.worksheet.page import PageMargins
 from .. import fontmetrics
 from ..templating import xml_text
 from .common import AUTHOR, FIXED_DATE
+from .openpyxl_sheet import print_landscape
 from .package import emit, repack, workbook_parts
-from .xlsx import print_landscape
 
 FONT = "Arial"
 SIZE = 9.0

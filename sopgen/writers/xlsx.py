@@ -2,88 +2,32 @@
 
 Rows are the layout's rows (a repeated header is printed by the print titles instead of being
 written again), column widths and row heights are the layout's, page breaks are where the layout
-breaks pages. Shapes are added to the saved package as DrawingML (see xlsx_package).
+breaks pages. Shapes are DrawingML anchors on the worksheet's drawing (see xlsx_package). The parts
+are written as text (spreadsheetml): this writer does not import openpyxl.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Callable
-from copy import copy
 from functools import partial
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from openpyxl import Workbook
-from openpyxl.cell.rich_text import CellRichText
-from openpyxl.cell.rich_text import TextBlock as RichBlock
-from openpyxl.cell.text import InlineFont
-from openpyxl.drawing.image import Image
-from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
-from openpyxl.drawing.xdr import XDRPositiveSize2D
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
+from typing import BinaryIO
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
-from ..layout.document import Cell, LaidOutDocument, Margins, Page, Para, Spacer, Table, TextBlock
+from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
 from ..layout.text import CHECKBOX_SPACE
 from ..templating import xml_text
-from . import drawingml
+from . import drawingml, spreadsheetml, xlsx_package
 from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
 from .drawingml import Anchor, Item, emu
-from .package import emit, repack, workbook_parts
-from .xlsx_package import add_drawing
+from .package import emit, repack
+from .spreadsheetml import Alignment, CellStyle, Font, PageSetup, SheetEntry, Styles, Worksheet, column_width
+from .xlsx_package import Picture, SheetPart
 
 name = "xlsx"
 suffix = ".xlsx"
-
-DEFAULT_FONT = "Courier New"
-DIGIT_PX = 8
-PAPER_CODES = {"F4": 14, "A4": 9, "Legal": 5}
-"""Excel paper codes: 14 is Folio (8.5 x 13 in), the F4 of Indonesian offices."""
-THIN = Side(style="thin", color="000000")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-
-
-def print_landscape(ws: Any, paper: str, margins: PageMargins) -> None:
-    """Print a worksheet landscape on `paper` (F4 when unknown), one page wide, with these margins."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_CODES.get(paper, PAPER_CODES["F4"])
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = margins
-
-
-def page_margins(margins: Margins) -> PageMargins:
-    """A layout's margins (points) as Excel's (inches)."""
-    return PageMargins(
-        left=margins.left / 72,
-        right=margins.right / 72,
-        top=margins.top / 72,
-        bottom=margins.bottom / 72,
-        header=0.2,
-        footer=margins.footer / 72,
-    )
-
-
-def column_width(points: float, digit: int = DIGIT_PX) -> float:
-    """Excel's column width (characters of the default font) that is exactly `points` wide.
-
-    Excel draws a width W as trunc(((256 W + trunc(128 / d)) / 256) d) pixels, d being the
-    default font's digit width in pixels. W = pixels / d gives exactly those pixels there, and
-    exactly W digits (W * 6 pt) in LibreOffice, which measures the digit without rounding.
-    """
-    return round(points / style.PX) / digit
-
-
-def column_pixels(width: float, digit: int = DIGIT_PX) -> int:
-    return int(((256 * width + 128 // digit) / 256) * digit)
 
 
 def para_text(para: Para) -> str:
@@ -96,38 +40,31 @@ def para_text(para: Para) -> str:
     return "\n" * blank + xml_text(text)
 
 
-def cell_value(paras: tuple[Para, ...]) -> str | CellRichText:
+def cell_content(paras: tuple[Para, ...]) -> str:
+    """The paragraphs as one cell's text: plain, or runs in their fonts when some are bold and some not."""
     texts = [para_text(p) for p in paras]
     if len({p.bold for p in paras}) <= 1:
-        return "\n".join(texts)
-    blocks = []
-    for index, (para, text) in enumerate(zip(paras, texts)):
-        font = InlineFont(rFont=OFFICE_FONT, sz=para.size, b=para.bold)
-        blocks.append(RichBlock(font, text + ("\n" if index < len(paras) - 1 else "")))
-    return CellRichText(blocks)
-
-
-def new_workbook() -> Workbook:
-    workbook = Workbook()
-    # The default font sets the unit of column widths. Excel rounds its digit to whole pixels,
-    # LibreOffice does not; Courier New 10 (twin: Liberation Mono) has a digit of exactly
-    # 6 pt = 8 px, so both programs give every column the same width. Cells use Arial.
-    default = Font(name=DEFAULT_FONT, sz=10, family=3)
-    workbook._fonts = IndexedList([default])
-    workbook._named_styles["Normal"].font = default
-    return workbook
+        return spreadsheetml.text_content("\n".join(texts))
+    last = len(paras) - 1
+    return spreadsheetml.rich_content(
+        [
+            (text + ("\n" if index < last else ""), Font(OFFICE_FONT, para.size, para.bold))
+            for index, (para, text) in enumerate(zip(paras, texts))
+        ]
+    )
 
 
 class _Sheet:
     """One worksheet: the pages of one part of the document (the sheet, the revision history)."""
 
-    def __init__(self, document: LaidOutDocument, ws: Any, styles: dict[tuple[Any, ...], Any]):
+    def __init__(self, document: LaidOutDocument, title: str, styles: Styles):
         self.document = document
-        self.ws = ws
+        self.worksheet = Worksheet(title)
         self.pages: list[int] = []
         """The numbers of the layout's pages this worksheet prints."""
         self.header_rows: tuple[int, int] | None = None
         self.items: list[Item] = []
+        self.pictures: list[Picture] = []
         self.styles = styles
         self.row = 1
         self.row_tops = [0.0]
@@ -138,50 +75,29 @@ class _Sheet:
 
     def add_row(self, height: float) -> int:
         row = self.row
-        self.ws.row_dimensions[row].height = height
+        self.worksheet.heights[row] = height
         self.row_tops.append(self.row_tops[-1] + height)
         self.row += 1
         return row
 
-    def styled(self, target: Any, key: tuple[Any, ...], apply: Callable[[Any], None]) -> None:
-        """Give `target` the style `apply` gives, re-using the style of the first cell styled with
-        this key: openpyxl hashes every style object on every assignment, which made styling most
-        of the writer's time. The first cell registers fonts, borders and fills in the same order."""
-        cached = self.styles.get(key)
-        if cached is None:
-            apply(target)
-            self.styles[key] = copy(target._style)
-        else:
-            target._style = copy(cached)
-
     def write_cell(self, cell: Cell, sheet_row: int) -> None:
         top, left = sheet_row, cell.col + 1
         bottom, right = sheet_row + cell.rowspan - 1, cell.col + cell.colspan
-        target = self.ws.cell(top, left)
         size, bold = (cell.paras[0].size, cell.paras[0].bold) if cell.paras else (style.FONT, False)
-        if cell.paras:
-            target.value = cell_value(cell.paras)
-            if isinstance(target.value, str):
-                target.data_type = "s"  # text that starts with "=" stays text, never a formula
-        fill = PatternFill("solid", fgColor=cell.fill) if cell.fill else None
-
-        def framed(part: Any) -> None:
-            part.border = BORDER
-            if fill:
-                part.fill = fill
-
-        def main(part: Any) -> None:
-            part.font = Font(name=OFFICE_FONT, size=size, bold=bold)
-            part.alignment = Alignment(horizontal=cell.align, vertical=OFFICE_VALIGN[cell.valign], wrap_text=True)
-            framed(part)
-
+        styles = self.styles
+        font = styles.font(Font(OFFICE_FONT, size, bold))
+        border = styles.thin_border()
+        fill = styles.fill(cell.fill) if cell.fill else 0
+        alignment = Alignment(cell.align, OFFICE_VALIGN[cell.valign], True)
+        content = cell_content(cell.paras) if cell.paras else spreadsheetml.EMPTY
+        self.worksheet.put(top, left, CellStyle(font, fill, border, alignment), content)
         if bottom > top or right > left:
-            self.ws.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
-        self.styled(target, ("cell", size, bold, cell.align, cell.valign, cell.fill), main)
-        for r in range(top, bottom + 1):
-            for c in range(left, right + 1):
-                if (r, c) != (top, left):
-                    self.styled(self.ws.cell(r, c), ("covered", cell.fill), framed)
+            self.worksheet.merge(top, left, bottom, right)
+            covered = CellStyle(0, fill, border)
+            for r in range(top, bottom + 1):
+                for c in range(left, right + 1):
+                    if (r, c) != (top, left):
+                        self.worksheet.put(r, c, covered)
 
     def table(self, table: Table) -> dict[int, int]:
         """Write the table's rows (not the repeated header); return layout row -> sheet row."""
@@ -197,19 +113,18 @@ class _Sheet:
     def title(self, block: TextBlock) -> None:
         row = self.add_row(block.box.h)
         para = block.paras[0]
-        target = self.ws.cell(row, 1, xml_text(para.text))
-        target.data_type = "s"
-        target.font = Font(name=OFFICE_FONT, size=para.size, bold=para.bold)
-        target.alignment = Alignment(horizontal=para.align, vertical="center", wrap_text=len(block.lines) > 1)
-        self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(self.document.columns))
+        font = self.styles.font(Font(OFFICE_FONT, para.size, para.bold))
+        alignment = Alignment(para.align, "center", len(block.lines) > 1)
+        self.worksheet.put(
+            row, 1, CellStyle(font, alignment=alignment), spreadsheetml.text_content(xml_text(para.text))
+        )
+        self.worksheet.merge(row, 1, row, len(self.document.columns))
 
-    def emblem(self, image: Path, box) -> None:
-        picture = Image(str(image))
-        col, col_off, row, row_off = self.point(box.x, box.y)
-        ratio = min(box.w / max(picture.width, 1), box.h / max(picture.height, 1))
-        size = XDRPositiveSize2D(emu(picture.width * ratio), emu(picture.height * ratio))
-        picture.anchor = OneCellAnchor(_from=AnchorMarker(col, col_off, row, row_off), ext=size)
-        self.ws.add_image(picture)
+    def emblem(self, image: Path, box: Box) -> None:
+        media = xlsx_package.read_media(image)
+        ratio = min(box.w / max(media.width, 1), box.h / max(media.height, 1))
+        size = (emu(media.width * ratio), emu(media.height * ratio))
+        self.pictures.append(Picture(self.point(box.x, box.y), size, media))
 
     def point(self, x: float, y: float) -> tuple[int, int, int, int]:
         """Sheet position in points -> (col, col offset, row, row offset), 0-based, offsets in EMU."""
@@ -222,27 +137,23 @@ class _Sheet:
         return Anchor(*self.point(box.x, box.y), *self.point(box.right, box.bottom))
 
 
-def build(document: LaidOutDocument) -> tuple[Workbook, list[_Sheet]]:
-    """Write the grid with openpyxl, a worksheet for each part of the document; return the workbook
-    and the worksheets, each with its drawing items and header rows."""
-    workbook = new_workbook()
-    styles: dict[tuple[Any, ...], Any] = {}
+def build(document: LaidOutDocument, styles: Styles | None = None) -> list[_Sheet]:
+    """The worksheets of the document, one for each part of it, each with its cells, drawing items,
+    pictures and header rows."""
+    styles = Styles() if styles is None else styles
     sheets: dict[str, _Sheet] = {}
     for page in document.pages:
         if page.sheet not in sheets:
-            ws = workbook.active if not sheets else workbook.create_sheet()
-            ws.title = page.sheet
-            sheets[page.sheet] = _Sheet(document, ws, styles)
+            sheets[page.sheet] = _Sheet(document, page.sheet, styles)
         sheets[page.sheet].pages.append(page.number)
     for sheet in sheets.values():
         _fill(sheet, [document.pages[number - 1] for number in sheet.pages])
-    return workbook, list(sheets.values())
+    return list(sheets.values())
 
 
 def _fill(sheet: _Sheet, pages: list[Page]) -> None:
-    document, ws, items = sheet.document, sheet.ws, sheet.items
-    for index, width in enumerate(document.columns, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = column_width(width)
+    document, items = sheet.document, sheet.items
+    sheet.worksheet.widths = [column_width(width) for width in document.columns]
     dx = -document.margins.left
     for page_index, page in enumerate(pages):
         dy: float | None = None
@@ -269,60 +180,51 @@ def _fill(sheet: _Sheet, pages: list[Page]) -> None:
         if dy is not None and page.shapes:
             items.extend(drawingml.page_items(page, len(items) + 1, dx, dy))
         if page_index < len(pages) - 1:
-            ws.row_breaks.append(Break(id=sheet.row - 1))
+            sheet.worksheet.breaks.append(sheet.row - 1)
     for item in items:
         item.anchor = sheet.anchor(item)
 
 
-def _page_setup(document: LaidOutDocument, sheet: _Sheet, several: bool) -> None:
-    ws = sheet.ws
-    print_landscape(ws, document.paper, page_margins(document.margins))
-    ws.oddFooter.left.text = xml_text(document.number).replace("&", "&&")  # `&D` would print the date
-    before, between, after = footer_parts(document)
-    before, between, after = (part.replace("&", "&&") for part in (before, between, after))
-    if several:  # page numbers run through the worksheets, and the count is the document's
-        ws.page_setup.firstPageNumber = sheet.pages[0]
-        ws.page_setup.useFirstPageNumber = True
-        ws.oddFooter.right.text = f"{before}&P{between}{len(document.pages)}{after}"
-    else:
-        ws.oddFooter.right.text = f"{before}&P{between}&N{after}"
-    for part in (ws.oddFooter.left, ws.oddFooter.right):
-        part.size = document.footer_size
-        part.font = OFFICE_FONT
-    ws.print_area = f"A1:{get_column_letter(len(document.columns))}{sheet.row - 1}"
-    if sheet.header_rows:
-        first, last = sheet.header_rows
-        # The header rows are printed on every page. Nothing is frozen: the header sits below the
-        # identity block, and freezing under it would either hide the identity (the view scrolled
-        # to the header) or freeze the whole identity block (taller than a screen). The sheet opens
-        # at A1, on the identity block.
-        ws.print_title_rows = f"{first}:{last}"
+def _page_setup(document: LaidOutDocument, sheet: _Sheet, several: bool) -> PageSetup:
+    margins = document.margins
+    inches = (margins.left / 72, margins.right / 72, margins.top / 72, margins.bottom / 72, 0.2, margins.footer / 72)
+    # Page numbers run through the worksheets when there are several.
+    return PageSetup(document.paper, inches, sheet.pages[0] if several else None)
 
 
-def _properties(document: LaidOutDocument, workbook: Workbook) -> None:
-    properties = workbook.properties
-    info = metadata(document)
-    properties.title = info.title
-    properties.subject = info.subject
-    properties.creator = properties.lastModifiedBy = info.author
-    properties.created = properties.modified = FIXED_DATE
+def _footer(document: LaidOutDocument, several: bool) -> str:
+    left = xml_text(document.number).replace("&", "&&")  # `&D` would print the date
+    before, between, after = (part.replace("&", "&&") for part in footer_parts(document))
+    pages = str(len(document.pages)) if several else "&N"  # the count is the document's, not the sheet's
+    return spreadsheetml.footer(left, f"{before}&P{between}{pages}{after}", OFFICE_FONT, document.footer_size)
+
+
+def _entry(document: LaidOutDocument, sheet: _Sheet) -> SheetEntry:
+    # The header rows are printed on every page. Nothing is frozen: the header sits below the
+    # identity block, and freezing under it would either hide the identity (the view scrolled
+    # to the header) or freeze the whole identity block (taller than a screen). The sheet opens
+    # at A1, on the identity block.
+    return SheetEntry(sheet.worksheet.title, sheet.header_rows, sheet.row - 1, len(document.columns))
+
+
+def _sheet_part(document: LaidOutDocument, sheet: _Sheet, several: bool) -> SheetPart:
+    anchors = partial(_anchors, sheet.items) if sheet.items else None
+    drawn = bool(sheet.pictures) or anchors is not None
+    footer = _footer(document, several)
+    xml = sheet.worksheet.xml(sheet.styles, _page_setup(document, sheet, several), footer, drawn)
+    return SheetPart(xml, sheet.pictures, anchors)
 
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
-    workbook, sheets = build(document)
-    for sheet in sheets:
-        _page_setup(document, sheet, len(sheets) > 1)
-    _properties(document, workbook)
-    parts = workbook_parts(workbook)
-    for number, sheet in enumerate(sheets, start=1):
-        items = sheet.items
-        if items:
-            add_drawing(
-                parts,
-                partial(_anchors, items),
-                f"xl/worksheets/sheet{number}.xml",
-            )
-    emit(target, repack(parts))
+    styles = Styles()
+    sheets = build(document, styles)
+    several = len(sheets) > 1
+    parts = [_sheet_part(document, sheet, several) for sheet in sheets]
+    info = metadata(document)
+    stamp = FIXED_DATE.isoformat(timespec="seconds") + "Z"
+    core = spreadsheetml.core_properties(info.title, info.subject, info.author, stamp)
+    workbook = spreadsheetml.workbook([_entry(document, sheet) for sheet in sheets])
+    emit(target, repack(xlsx_package.parts(parts, workbook, styles.xml(), core)))
 
 
 def _anchors(items: list[Item], first_id: int) -> str:

@@ -12,17 +12,14 @@ import docx
 import openpyxl
 import pytest
 from conftest import VALID, shipped
-from openpyxl.drawing.image import Image as XlImage
 from PIL import Image
 
 from sopgen.definition.loader import load_sop
 from sopgen.layout import layout
 from sopgen.layout.document import Table
 from sopgen.writers import docx as docx_writer
-from sopgen.writers import drawingml
+from sopgen.writers import drawingml, spreadsheetml
 from sopgen.writers import xlsx as xlsx_writer
-from sopgen.writers.package import read_parts, repack
-from sopgen.writers.xlsx_package import add_drawing, insert_drawing_element, max_shape_id
 
 MONEV = Path(__file__).resolve().parents[2] / "definitions" / "monev-sop-ap.yaml"
 
@@ -50,15 +47,14 @@ def test_emu_conversion():
 
 @pytest.mark.parametrize("points", [0.75, 22.5, 69.0, 110.25, 207.0, 41.25])
 def test_column_width_gives_exact_pixels_in_excel_and_points_in_libreoffice(points):
-    width = xlsx_writer.column_width(points)
-    assert xlsx_writer.column_pixels(width) == round(points / 0.75)
+    width = spreadsheetml.column_width(points)
+    assert spreadsheetml.column_pixels(width) == round(points / 0.75)
     assert width * 6 == pytest.approx(points)  # LibreOffice: width times the 6 pt digit of Courier New
 
 
 def test_anchor_math_walks_columns_and_rows():
     document, _ = written(xlsx_writer)
-    _, sheets = xlsx_writer.build(document)
-    sheet = sheets[0]
+    sheet = xlsx_writer.build(document)[0]
     items, header_rows = sheet.items, sheet.header_rows
     edges = sheet.col_edges
     assert sheet.point(edges[3] + 2.0, sheet.row_tops[5] + 1.5) == (3, 25400, 5, 19050)
@@ -70,57 +66,40 @@ def test_anchor_math_walks_columns_and_rows():
     assert header_rows is not None and header_rows[1] == header_rows[0] + 1
 
 
-# -- zip patching -------------------------------------------------------------------------------
+# -- package structure ------------------------------------------------------------------------
 
 
-def _anchor_xml(first_id: int) -> str:
-    item = drawingml.Item(first_id, "uji", drawingml.Box(10, 10, 30, 20), geometry="flowChartProcess")
-    item.anchor = drawingml.Anchor(0, 0, 0, 0, 1, 0, 1, 0)
-    return drawingml.xlsx_anchors([item])
-
-
-def test_zip_patch_creates_drawing_part_relationship_and_content_type():
-    workbook = openpyxl.Workbook()
-    workbook.active["A1"] = "x"
-    workbook.active.add_table  # noqa: B018 - the sheet exists
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    parts = parts_of(repack(add_drawing(read_parts(buffer.getvalue()), _anchor_xml)))
-    assert "xl/drawings/drawing1.xml" in parts
+def test_a_drawing_of_shapes_alone_has_its_part_relationship_and_content_type():
+    _, package = written(xlsx_writer)
+    parts = parts_of(package)
     rels = parts["xl/worksheets/_rels/sheet1.xml.rels"]
     rel_id = re.search(r'Id="([^"]+)"[^>]*relationships/drawing"', rels).group(1)
-    assert f'r:id="{rel_id}"' in parts["xl/worksheets/sheet1.xml"]
+    assert 'Target="/xl/drawings/drawing1.xml"' in rels
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    assert sheet.count("<drawing ") == 1 and f'r:id="{rel_id}"/></worksheet>' in sheet
     assert (
         'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"'
         in parts["[Content_Types].xml"]
     )
     assert 'cNvPr id="1"' in parts["xl/drawings/drawing1.xml"]
-    openpyxl.load_workbook(io.BytesIO(repack(add_drawing(read_parts(buffer.getvalue()), _anchor_xml))))
+    assert not any(name.startswith("xl/media/") for name in parts)
 
 
-def test_drawing_element_goes_before_the_elements_that_follow_it():
-    sheet = '<worksheet><sheetData/><pageSetup/><tableParts count="0"/><extLst/></worksheet>'
-    patched = insert_drawing_element(sheet, "rId9")
-    assert patched.index("<drawing") < patched.index("<tableParts") and patched.index("<pageSetup") < patched.index(
-        "<drawing"
-    )
-    assert insert_drawing_element("<worksheet><sheetData/></worksheet>", "rId1").endswith('r:id="rId1"/></worksheet>')
+def assert_parts_are_listed_and_relationships_resolve(parts: dict[str, str]) -> None:
+    types = parts["[Content_Types].xml"]
+    overrides = re.findall(r'PartName="/([^"]+)"', types)
+    assert len(overrides) == len(set(overrides)) and set(overrides) <= set(parts)
+    for name in parts:
+        assert name in overrides or f'Extension="{name.rsplit(".", 1)[-1]}"' in types, name
+    for name, xml in parts.items():
+        if name.endswith(".rels"):
+            folder = name.split("_rels/")[0]
+            for target in re.findall(r'Target="([^"]+)"', xml):
+                assert (target[1:] if target.startswith("/") else folder + target) in parts, (name, target)
 
 
-def test_zip_patch_appends_to_openpyxl_picture_drawing_with_unique_ids(tmp_path):
-    picture = tmp_path / "logo.png"
-    Image.new("RGB", (40, 40), "red").save(picture)
-    workbook = openpyxl.Workbook()
-    workbook.active.add_image(XlImage(str(picture)), "B2")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    before = parts_of(buffer.getvalue())["xl/drawings/drawing1.xml"]
-    parts = parts_of(repack(add_drawing(read_parts(buffer.getvalue()), _anchor_xml)))
-    drawing = parts["xl/drawings/drawing1.xml"]
-    ids = re.findall(r'cNvPr id="(\d+)"', drawing)
-    assert len(ids) == 2 and len(set(ids)) == 2 and int(ids[1]) == max_shape_id(before) + 1
-    assert drawing.count("<xdr:twoCellAnchor") == 1 and "<pic" in drawing or "pic>" in drawing
-    assert parts["xl/worksheets/sheet1.xml"].count("<drawing") == 1
+def test_every_part_is_listed_and_every_relationship_has_its_target():
+    assert_parts_are_listed_and_relationships_resolve(parts_of(written(xlsx_writer)[1]))
 
 
 # -- XLSX content -------------------------------------------------------------------------------
@@ -170,15 +149,35 @@ def test_xlsx_drawing_has_one_native_shape_per_layout_object():
     assert len(ids) == len(set(ids))
 
 
-def test_xlsx_with_an_emblem_image(folder, tmp_path):
-    Image.new("RGB", (60, 80), "navy").save(folder.path / "logo.png")
-    (folder.path / "organisasi.yaml").write_text("instansi: [KEMENTERIAN CONTOH]\nlogo: logo.png\n")
-    _, package = written(xlsx_writer, folder(VALID))
+@pytest.mark.parametrize(
+    ("kind", "mode", "extension", "content_type"),
+    [
+        ("PNG", "RGBA", "png", "image/png"),
+        ("JPEG", "RGB", "jpeg", "image/jpeg"),
+        ("GIF", "P", "gif", "image/gif"),
+        ("BMP", "RGB", "bmp", "image/bmp"),
+    ],
+)
+def test_xlsx_with_an_emblem_image(folder, kind, mode, extension, content_type):
+    logo = folder.path / f"logo.{kind.lower()}"
+    Image.new(mode, (60, 80), 1).save(logo, format=kind)
+    (folder.path / "organisasi.yaml").write_text(f"instansi: [KEMENTERIAN CONTOH]\nlogo: {logo.name}\n")
+    revised = VALID.replace("disahkan_oleh:", "revisi: [{ke: 1, tanggal: 2021-03-01, catatan: Uji}]\ndisahkan_oleh:")
+    _, package = written(xlsx_writer, folder(revised))
     parts = parts_of(package)
-    assert any(name.startswith("xl/media/") for name in parts)
-    drawing = next(v for k, v in parts.items() if k.startswith("xl/drawings/drawing") and k.endswith(".xml"))
-    assert "flowChartTerminator" in drawing and "pic" in drawing
-    openpyxl.load_workbook(io.BytesIO(package))
+    assert_parts_are_listed_and_relationships_resolve(parts)
+    media = zipfile.ZipFile(io.BytesIO(package)).read(f"xl/media/image1.{extension}")
+    # BMP is stored as PNG data; the other formats as their file.
+    assert media == logo.read_bytes() if kind != "BMP" else media.startswith(b"\x89PNG")
+    assert f'Extension="{extension}" ContentType="{content_type}"' in parts["[Content_Types].xml"]
+    drawing = parts["xl/drawings/drawing1.xml"]
+    ids = [int(i) for i in re.findall(r'cNvPr id="(\d+)"', drawing)]
+    assert ids == list(range(1, len(ids) + 1)) and drawing.index("<pic>") < drawing.index("flowChartTerminator")
+    assert "xl/worksheets/_rels/sheet2.xml.rels" not in parts  # the revision history has no drawing
+    sheet = openpyxl.load_workbook(io.BytesIO(package))["SOP"]
+    (picture,) = sheet._images
+    width, height = picture.anchor.ext.width, picture.anchor.ext.height
+    assert picture.anchor._from.col == 1 and width * 80 == pytest.approx(height * 60, rel=1e-4)
 
 
 # -- DOCX content -------------------------------------------------------------------------------
