@@ -16,8 +16,8 @@ from typing import Any, BinaryIO
 from docx import Document
 from docx.enum.section import WD_SECTION
 
-from ..writers.docx import section_page
 from ..writers.package import document_parts, emit, repack
+from ..writers.section import section_page
 from . import wordparts
 from .layout import FormLayout
 from .wordparts import WordCell, WordRow

@@ -17,8 +17,8 @@ from docx import Document
 
 from ..layout.document import Para
 from ..templating import render
-from ..writers.docx import section_page
 from ..writers.package import document_parts, emit, repack
+from ..writers.section import section_page
 from . import wordparts
 from .layout import HEADER_FILL, REPORT_TABLE, REPORT_TEXT, REPORT_TITLE, ReportPage, report_page
 from .recap import Recap, SopRecap

@@ -19,8 +19,8 @@ from ..layout.book import DecreeLayout, WordPara, WordTable
 from ..layout.document import Align
 from ..templating import render
 from .common import word_defaults
-from .docx import section_page
 from .package import document_parts, emit, repack
+from .section import section_page
 from .wordml import W_NS, twips
 
 TEMPLATE = "keputusan/isi.xml.j2"

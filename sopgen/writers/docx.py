@@ -3,46 +3,91 @@
 Each page's flowchart is its own table (header rows marked to repeat, rows that never split, exact
 heights), and the next page starts with a page break, so Word's pages are the layout's pages. The
 drawing of a page is one `wpg` group anchored in the first lane cell of its first body row.
+
+The package is written as text, without python-docx or lxml: the same bytes python-docx wrote from its
+slimmed default template, whose fixed parts are in `templates/docx/` (`docx_package.py`), with the body
+in the form lxml serialised it (`xmlform.py`, `docx_drawing.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import parse_xml
-from docx.shared import Pt
+from typing import BinaryIO
 
 from ..fontmetrics import OFFICE_FONT
 from ..layout import style
-from ..layout.document import Box, Cell, LaidOutDocument, Margins, Page, Para, Spacer, Table, TextBlock
+from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
 from ..layout.text import CHECKBOX_INDENT, leading
-from . import drawingml
-from .common import OFFICE_VALIGN, footer_parts, metadata, word_defaults
-from .package import document_parts, emit, repack
-from .wordml import W_NS, cell_margins, element, escaped, twips
+from . import drawingml, xmlform
+from .common import OFFICE_VALIGN, footer_parts, metadata
+from .docx_drawing import group_run, picture_run
+from .docx_package import Pictures, core_properties, package_parts, picture_size, styles, template
+from .package import emit, repack
+from .section import section_values
+from .wordml import cell_margins, element, twips
 
 name = "docx"
 suffix = ".docx"
 
-NS = f'xmlns:w="{W_NS}"'
 BORDER = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
 SEPARATOR_H = 0.75
 """Height of the tiny paragraph that carries a page break before a continuation table."""
+PRESERVE = ' xml:space="preserve"'
+EMBLEM_MARK = "\x00emblem\x00"
+"""Where an emblem picture goes, until the drawing ids are all given (text never holds a NUL)."""
+LEFT_MARK = "<w:r><w:t>{EMBLEM}</w:t></w:r>"
+"""A mark no emblem took, as python-docx left it (only a table with two emblem cells has one)."""
 
 
-def _run(text: str, size: float, bold: bool) -> str:
+@lru_cache(maxsize=256)
+def _run_properties(size: float, bold: bool) -> str:
     half = int(round(size * 2))
     fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
     bold_xml = ["<w:b/>", "<w:bCs/>"] if bold else []
-    rpr = element("rPr", [fonts, *bold_xml, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
-    # A line break written in the text is a break in Word too (a raw newline in w:t reads as a space).
-    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escaped(line)}</w:t>' for line in text.split("\n"))
-    return f"<w:r>{rpr}{lines}</w:r>"
+    return element("rPr", [fonts, *bold_xml, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
+
+
+def _text(text: str) -> str:
+    """`w:t` elements of the text: a line break written in it is a break in Word too (a raw newline
+    in `w:t` reads as a space)."""
+    return "<w:br/>".join(xmlform.element("w:t", xmlform.text(line), PRESERVE) for line in text.split("\n"))
+
+
+def _run(text: str, size: float, bold: bool) -> str:
+    return f"<w:r>{_run_properties(size, bold)}{_text(text)}</w:r>"
+
+
+@lru_cache(maxsize=1024)
+def _empty_paragraph_properties(extra_ppr: tuple[str, ...], line: int, rule: str) -> str:
+    spacing = f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="{rule}"/>'
+    return element("pPr", [*extra_ppr, spacing, '<w:rPr><w:sz w:val="2"/></w:rPr>'])
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_properties(
+    extra_ppr: tuple[str, ...],
+    number_indent: int | None,
+    checkbox: bool,
+    before: int,
+    after: int,
+    line: int,
+    align: str,
+) -> str:
+    """Paragraph properties in twips; `number_indent` is where the text of a numbered paragraph hangs."""
+    properties = list(extra_ppr)
+    if number_indent is not None:
+        properties += [
+            f'<w:tabs><w:tab w:val="left" w:pos="{number_indent}"/></w:tabs>',
+            f'<w:ind w:left="{number_indent}" w:hanging="{number_indent}"/>',
+        ]
+    if checkbox:  # the box itself is drawn in the table's drawing group
+        properties.append(f'<w:ind w:left="{twips(CHECKBOX_INDENT)}"/>')
+    properties.append(f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="exact"/>')
+    properties.append(f'<w:jc w:val="{align}"/>')
+    return element("pPr", properties)
 
 
 def paragraph_xml(
@@ -57,26 +102,21 @@ def paragraph_xml(
 
     `extra_ppr` are further paragraph properties (a page break, an alignment), in any order."""
     if para is None:
-        spacing = f'<w:spacing w:before="0" w:after="0" w:line="{twips(line)}" w:lineRule="{rule}"/>'
-        ppr = element("pPr", [*extra_ppr, spacing, '<w:rPr><w:sz w:val="2"/></w:rPr>'])
-        return f"<w:p {NS}>{ppr}{runs}</w:p>"
-    properties = list(extra_ppr)
+        return f"<w:p>{_empty_paragraph_properties(tuple(extra_ppr), twips(line), rule)}{runs}</w:p>"
     content = ""
     if para.number:
-        properties += [
-            f'<w:tabs><w:tab w:val="left" w:pos="{twips(para.indent)}"/></w:tabs>',
-            f'<w:ind w:left="{twips(para.indent)}" w:hanging="{twips(para.indent)}"/>',
-        ]
         content = _run(para.number, para.size, para.bold) + "<w:r><w:tab/></w:r>"
-    if para.checkbox is not None:  # the box itself is drawn in the table's drawing group
-        properties.append(f'<w:ind w:left="{twips(CHECKBOX_INDENT)}"/>')
     content += _run(para.text, para.size, para.bold)
-    properties.append(
-        f'<w:spacing w:before="{twips(para.space_before)}" w:after="{twips(after)}" w:line="{twips(line)}" '
-        'w:lineRule="exact"/>'
+    properties = _paragraph_properties(
+        tuple(extra_ppr),
+        twips(para.indent) if para.number else None,
+        para.checkbox is not None,
+        twips(para.space_before),
+        twips(after),
+        twips(line),
+        para.align,
     )
-    properties.append(f'<w:jc w:val="{para.align}"/>')
-    return f"<w:p {NS}>{element('pPr', properties)}{runs}{content}</w:p>"
+    return f"<w:p>{properties}{runs}{content}</w:p>"
 
 
 def _text_block(block: TextBlock, page_break: Sequence[str]) -> str:
@@ -91,30 +131,37 @@ def _text_block(block: TextBlock, page_break: Sequence[str]) -> str:
     )
 
 
-def _cell_xml(
-    cell: Cell | None, width: float, span: int, merge: str, anchor_run: str = "", zero_margins: bool = False
-) -> str:
-    props = [f'<w:tcW w:w="{twips(width)}" w:type="dxa"/>']
+@lru_cache(maxsize=4096)
+def _cell_properties(width: int, span: int, merge: str, fill: str | None, zero_margins: bool, valign: str) -> str:
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
         props.append(f'<w:gridSpan w:val="{span}"/>')
     if merge == "restart":
         props.append('<w:vMerge w:val="restart"/>')
     elif merge == "continue":
         props.append("<w:vMerge/>")
-    if cell is not None and cell.fill:
-        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>')
+    if fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
     if zero_margins:
         sides = [f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right")]
         props.append(element("tcMar", sides))
-    valign = "top" if zero_margins or cell is None else OFFICE_VALIGN[cell.valign]
     props.append(f'<w:vAlign w:val="{valign}"/>')
+    return element("tcPr", props)
+
+
+def _cell_xml(
+    cell: Cell | None, width: float, span: int, merge: str, anchor_run: str = "", zero_margins: bool = False
+) -> str:
+    valign = "top" if zero_margins or cell is None else OFFICE_VALIGN[cell.valign]
+    fill = cell.fill if cell is not None else None
+    properties = _cell_properties(twips(width), span, merge, fill, zero_margins, valign)
     paras = ""
     if cell is not None and merge != "continue":
         own = list(cell.paras)
         if cell.image_box is not None and own:
             # The emblem (picture, or the frame's drawing) sits in a paragraph as tall as the gap
             # the layout left above the institution's name.
-            inner = anchor_run + ("<w:r><w:t>{EMBLEM}</w:t></w:r>" if cell.image is not None else "")
+            inner = anchor_run + (EMBLEM_MARK if cell.image is not None else "")
             # An inline picture stands on the baseline: an exact line would push it up over the border.
             paras = paragraph_xml(
                 None, own[0].space_before + style.PAD_Y, ['<w:jc w:val="center"/>'], inner, rule="atLeast"
@@ -124,7 +171,25 @@ def _cell_xml(
         paras += "".join(paragraph_xml(p, leading(p.size)) for p in own)
     if anchor_run or not paras:
         paras = paragraph_xml(None, style.LEADING, runs=anchor_run) + paras
-    return f"<w:tc>{element('tcPr', props)}{paras}</w:tc>"
+    return f"<w:tc>{properties}{paras}</w:tc>"
+
+
+@lru_cache(maxsize=64)
+def _table_properties(width: int) -> str:
+    borders = element(
+        "tblBorders", [BORDER.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")]
+    )
+    return element(
+        "tblPr",
+        [
+            f'<w:tblW w:w="{width}" w:type="dxa"/>',
+            '<w:tblInd w:w="0" w:type="dxa"/>',
+            borders,
+            '<w:tblLayout w:type="fixed"/>',
+            cell_margins(style.PAD_X),
+            '<w:tblLook w:val="0000"/>',
+        ],
+    )
 
 
 def table_xml(
@@ -136,21 +201,6 @@ def table_xml(
     for spanning in table.cells:
         for r in range(spanning.row + 1, spanning.row + spanning.rowspan):
             covering[(r, spanning.col)] = spanning
-    borders = element(
-        "tblBorders", [BORDER.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")]
-    )
-    margins = cell_margins(style.PAD_X)
-    table_properties = element(
-        "tblPr",
-        [
-            f'<w:tblW w:w="{twips(sum(columns))}" w:type="dxa"/>',
-            '<w:tblInd w:w="0" w:type="dxa"/>',
-            borders,
-            '<w:tblLayout w:type="fixed"/>',
-            margins,
-            '<w:tblLook w:val="0000"/>',
-        ],
-    )
     grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in columns)
     rows = []
     for index, row in enumerate(table.rows):
@@ -173,11 +223,13 @@ def table_xml(
             f'<w:tr><w:trPr><w:cantSplit/>{header}<w:trHeight w:val="{twips(row.h)}" w:hRule="exact"/>'
             f"</w:trPr>{''.join(cells)}</w:tr>"
         )
-    return f"<w:tbl {NS}>{table_properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    properties = _table_properties(twips(sum(columns)))
+    return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
 class IdAllotter:
-    """Drawing ids for the whole document, each used once: groups (wp:docPr) and their shapes."""
+    """Drawing ids for the whole document, each used once: groups (wp:docPr), their shapes, and the
+    inline emblem pictures (python-docx gave a picture the highest id in use plus one)."""
 
     def __init__(self, first: int = 1) -> None:
         self.next = first
@@ -202,7 +254,7 @@ def _group_run(items: list[drawingml.Item], origin: Box, doc_pr_id: int, page_nu
         "child_x": drawingml.emu(left),
         "child_y": drawingml.emu(top),
     }
-    return drawingml.docx_group(items, group, doc_pr_id, page_number)
+    return group_run(items, group, doc_pr_id, page_number)
 
 
 def _drawing_anchor(page: Page, document: LaidOutDocument, table: Table) -> tuple[int, int, Box] | None:
@@ -215,11 +267,8 @@ def _drawing_anchor(page: Page, document: LaidOutDocument, table: Table) -> tupl
     return row, lane, cell.box
 
 
-def _footer(doc, document: LaidOutDocument) -> None:
-    footer = doc.sections[0].footer
-    body = footer._element
-    for child in list(body):
-        body.remove(child)
+def _footer(document: LaidOutDocument) -> str:
+    """The footer part: the number left, "Halaman N dari M" right (PAGE and NUMPAGES fields)."""
     usable = document.width - document.margins.left - document.margins.right
     size = int(round(document.footer_size * 2))
     rpr = element("rPr", [f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/>', f'<w:sz w:val="{size}"/>'])
@@ -231,130 +280,104 @@ def _footer(doc, document: LaidOutDocument) -> None:
             f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
         )
 
-    text = lambda value: f'<w:r>{rpr}<w:t xml:space="preserve">{escaped(value)}</w:t></w:r>'  # noqa: E731
+    def text(value: str) -> str:
+        return f"<w:r>{rpr}{xmlform.element('w:t', xmlform.text(value), PRESERVE)}</w:r>"
+
     before, between, after = footer_parts(document)
     footer_ppr = element(
         "pPr",
         [f'<w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>', '<w:spacing w:before="0" w:after="0"/>'],
     )
-    body.append(
-        parse_xml(
-            f"<w:p {NS}>{footer_ppr}{text(document.number)}<w:r>{rpr}<w:tab/></w:r>"
-            f"{text(before)}{field('PAGE')}{text(between)}{field('NUMPAGES')}{text(after) if after else ''}</w:p>"
-        )
+    paragraph = (
+        f"<w:p>{footer_ppr}{text(document.number)}<w:r>{rpr}<w:tab/></w:r>"
+        f"{text(before)}{field('PAGE')}{text(between)}{field('NUMPAGES')}{text(after) if after else ''}</w:p>"
     )
+    return template("footer1.xml").format(paragraph=paragraph)
 
 
-def section_page(section: Any, width: float, height: float, margins: Margins) -> None:
-    """Paper and margins of a section (points); wider than tall is landscape."""
-    section.orientation = WD_ORIENT.LANDSCAPE if width > height else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Pt(width), Pt(height)
-    section.left_margin, section.right_margin = Pt(margins.left), Pt(margins.right)
-    section.top_margin, section.bottom_margin = Pt(margins.top), Pt(margins.bottom)
-    section.header_distance = Pt(margins.top / 2)
-    section.footer_distance = Pt(margins.footer)
+class _Body:
+    """The document's body as it is written: blocks in order, drawing ids, the emblems to place."""
 
+    def __init__(self, document: LaidOutDocument) -> None:
+        self.document = document
+        self.blocks: list[str] = []
+        self.ids = IdAllotter()
+        self.emblems: list[tuple[Path, Box]] = []
 
-def _setup(doc, document: LaidOutDocument) -> None:
-    section_page(doc.sections[0], document.width, document.height, document.margins)
-    info = metadata(document)
-    word_defaults(doc, style.FONT, info.title, info.subject)
-
-
-DROPPED_PARTS = ("thumbnail", "stylesWithEffects", "customXml", "numbering")
-"""Parts of python-docx's own template a sheet does not use (its sample thumbnail among them)."""
-KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
-"""The styles a sheet uses: the defaults Word requires; everything else is written as direct formatting."""
-
-
-def _slim(doc) -> None:
-    """Drop what python-docx's template carries and a sheet never uses: 800 KB of styles and their
-    copies, a thumbnail, custom XML, list numbering. Smaller files, and much less to write and zip."""
-    package = doc.part.package
-    for rels in (package.rels, doc.part.rels):
-        for rel_id, rel in list(rels.items()):
-            if rel.reltype.rsplit("/", 1)[-1] in DROPPED_PARTS:
-                rels.pop(rel_id)
-    styles = doc.styles.element
-    for child in list(styles):
-        name = child.tag.rsplit("}", 1)[-1]
-        if name == "latentStyles" or (name == "style" and child.get(f"{{{W_NS}}}styleId") not in KEPT_STYLES):
-            styles.remove(child)
-
-
-def build(document: LaidOutDocument):
-    doc = Document()
-    _slim(doc)
-    _setup(doc, document)
-    _footer(doc, document)
-    body = doc.element.body
-    sect = body[-1]
-    for child in list(body)[:-1]:
-        body.remove(child)
-    ids = IdAllotter()
-    emblems: list[tuple[Path, Box]] = []
-
-    def add(xml: str) -> None:
-        sect.addprevious(parse_xml(xml))
-
-    for index, page in enumerate(document.pages):
-        break_pending = index > 0
+    def page(self, page: Page, first: bool) -> None:
+        break_pending = not first
         for block in page.blocks:
             page_break = ["<w:pageBreakBefore/>"] if break_pending else []
             if isinstance(block, Spacer):
-                add(paragraph_xml(None, block.box.h, page_break))
+                self.blocks.append(paragraph_xml(None, block.box.h, page_break))
             elif isinstance(block, TextBlock):
-                add(_text_block(block, page_break))
+                self.blocks.append(_text_block(block, page_break))
             elif isinstance(block, Table):
                 if break_pending:
-                    add(paragraph_xml(None, SEPARATOR_H, page_break))
-                anchor_run, anchor = "", None
-                found = _drawing_anchor(page, document, block) if block.kind == "prosedur" else None
-                frame = next(((c, c.image_box) for c in block.cells if c.image_box is not None), None)
-                if found is not None:
-                    row, col, origin = found
-                    group_id = ids.take(1)
-                    items = drawingml.page_items(page, ids.next)
-                    ids.take(len(items))
-                    anchor_run = _group_run(items, origin, group_id, page.number)
-                    anchor = (row, col)
-                elif frame is not None:
-                    # The identity table's drawing (the empty emblem frame, the checkboxes) is one
-                    # group anchored in the emblem's cell; an emblem picture goes inline there.
-                    cell, image_box = frame
-                    drawn = [] if cell.image is not None else [drawingml.emblem_frame(0, image_box)]
-                    for check in (check for other in block.cells for check in other.checkboxes):
-                        drawn += drawingml.checkbox_items(check, len(drawn))
-                    if drawn:
-                        group_id = ids.take(1)
-                        items = drawingml.renumber(drawn, ids.take(len(drawn)))
-                        anchor_run = _group_run(items, cell.box, group_id, page.number)
-                        anchor = (cell.row, cell.col)
-                    if cell.image is not None:
-                        emblems.append((cell.image, image_box))
-                add(table_xml(block, document.columns, anchor, anchor_run))
+                    self.blocks.append(paragraph_xml(None, SEPARATOR_H, page_break))
+                self.table(page, block)
             break_pending = False
-    add(paragraph_xml(None, SEPARATOR_H))
-    for image, box in emblems:
-        _place_emblem(doc, image, box)
-    return doc
+
+    def table(self, page: Page, block: Table) -> None:
+        anchor_run, anchor = "", None
+        found = _drawing_anchor(page, self.document, block) if block.kind == "prosedur" else None
+        frame = next(((c, c.image_box) for c in block.cells if c.image_box is not None), None)
+        if found is not None:
+            row, col, origin = found
+            group_id = self.ids.take(1)
+            items = drawingml.page_items(page, self.ids.next)
+            self.ids.take(len(items))
+            anchor_run = _group_run(items, origin, group_id, page.number)
+            anchor = (row, col)
+        elif frame is not None:
+            # The identity table's drawing (the empty emblem frame, the checkboxes) is one
+            # group anchored in the emblem's cell; an emblem picture goes inline there.
+            cell, image_box = frame
+            drawn = [] if cell.image is not None else [drawingml.emblem_frame(0, image_box)]
+            for check in (check for other in block.cells for check in other.checkboxes):
+                drawn += drawingml.checkbox_items(check, len(drawn))
+            if drawn:
+                group_id = self.ids.take(1)
+                items = drawingml.renumber(drawn, self.ids.take(len(drawn)))
+                anchor_run = _group_run(items, cell.box, group_id, page.number)
+                anchor = (cell.row, cell.col)
+            if cell.image is not None:
+                self.emblems.append((cell.image, image_box))
+        self.blocks.append(table_xml(block, self.document.columns, anchor, anchor_run))
+
+    def finish(self, pictures: Pictures) -> str:
+        """The body's XML, the emblem pictures placed (each in the first mark left, as python-docx
+        found its placeholder paragraph; an emblem with no mark left is not added)."""
+        self.blocks.append(paragraph_xml(None, SEPARATOR_H))
+        body = "".join(self.blocks)
+        for image, box in self.emblems:
+            if EMBLEM_MARK not in body:
+                break
+            picture = pictures.add(image)
+            cx, cy = picture_size(picture.header, box.h)
+            run = picture_run(self.ids.take(1), picture.relationship, picture.filename, cx, cy)
+            body = body.replace(EMBLEM_MARK, run, 1)
+        return body.replace(EMBLEM_MARK, LEFT_MARK)
 
 
-def _place_emblem(doc, image: Path, box: Box) -> None:
-    """Put the emblem picture into the paragraph reserved for it (marked `{EMBLEM}`)."""
-    for paragraph in doc.element.body.iter(f"{{{W_NS}}}p"):
-        runs = [t for t in paragraph.iter(f"{{{W_NS}}}t") if t.text == "{EMBLEM}"]
-        if runs:
-            break
-    else:
-        return
-    from docx.text.paragraph import Paragraph
+def _document(document: LaidOutDocument, pictures: Pictures) -> str:
+    body = _Body(document)
+    for index, page in enumerate(document.pages):
+        body.page(page, index == 0)
+    return template("document.xml").format(
+        body=body.finish(pictures), **section_values(document.width, document.height, document.margins)
+    )
 
-    para = Paragraph(paragraph, doc._body)
-    runs[0].getparent().getparent().remove(runs[0].getparent())
-    para.add_run().add_picture(str(image), height=Pt(box.h))
+
+def parts(document: LaidOutDocument) -> dict[str, bytes]:
+    """Every part of the sheet's package, by its name in the zip."""
+    pictures = Pictures()
+    body = _document(document, pictures)
+    info = metadata(document)
+    return package_parts(
+        body, _footer(document), core_properties(info.title, info.subject), styles(OFFICE_FONT, style.FONT), pictures
+    )
 
 
 def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
-    doc = build(document)
-    emit(target, repack(document_parts(doc)))
+    emit(target, repack(parts(document)))

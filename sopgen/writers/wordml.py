@@ -143,15 +143,17 @@ SEQUENCES: dict[str, tuple[str, ...]] = {
 """Child order of each sequence element we write (ISO/IEC 29500-4 Transitional, wml.xsd)."""
 
 _TAG = re.compile(r"<w:([A-Za-z]+)")
+_RANKS = {parent: {name: rank for rank, name in enumerate(children)} for parent, children in SEQUENCES.items()}
+"""Each sequence's children by name -> position, for sorting."""
 
 
 def _rank(parent: str, child: str) -> int:
     match = _TAG.match(child)
     name = match.group(1) if match else ""
-    try:
-        return SEQUENCES[parent].index(name)
-    except ValueError:
-        raise ValueError(f"<w:{name}> is not a child of <w:{parent}>") from None
+    rank = _RANKS[parent].get(name)
+    if rank is None:
+        raise ValueError(f"<w:{name}> is not a child of <w:{parent}>")
+    return rank
 
 
 def element(tag: str, children: Iterable[str]) -> str:
@@ -159,8 +161,8 @@ def element(tag: str, children: Iterable[str]) -> str:
     parts = [child for child in children if child]
     if not parts:
         return ""
-    ordered = sorted(parts, key=lambda child: _rank(tag, child))
-    return f"<w:{tag}>{''.join(ordered)}</w:{tag}>"
+    parts.sort(key=lambda child: _rank(tag, child))
+    return f"<w:{tag}>{''.join(parts)}</w:{tag}>"
 
 
 def twips(points: float) -> int:
