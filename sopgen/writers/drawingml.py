@@ -204,7 +204,3 @@ def renumber(items: list[Item], first_id: int) -> list[Item]:
 
 def xlsx_anchors(items: list[Item]) -> str:
     return shapes_xml.xlsx_anchors(items)
-
-
-def docx_group(items: list[Item], group: dict[str, int], doc_pr_id: int, page_number: int) -> str:
-    return shapes_xml.docx_group(items, group, doc_pr_id, page_number)

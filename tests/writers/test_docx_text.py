@@ -21,6 +21,7 @@ from conftest import ROOT, VALID, shipped
 from docx.image.image import Image as DocxImage
 from docx.oxml.parser import parse_xml
 from docx.shared import Pt
+from docx_group_reference import docx_group
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -156,7 +157,7 @@ def test_drawing_groups_are_written_as_python_docx_placed_them(hostile):
     group = {"x": -12700, "y": 25400, "w": 5080000, "h": 2540000, "child_x": 635000, "child_y": 1270000}
     for number, items in enumerate(groups, start=1):
         items = _hostile_items(items) if hostile else items
-        expected = _placed(shapes_xml.docx_group(items, group, 40 + number, number))
+        expected = _placed(docx_group(items, group, 40 + number, number))
         assert f"<w:p>{group_run(items, group, 40 + number, number)}</w:p>" == expected
 
 
