@@ -65,6 +65,7 @@ class Router:
     _head_count: int = -1
     _segment_boxes: list[tuple[float, float, float, float]] = field(default_factory=list, repr=False)
     _segment_count: int = 0
+    _shape_boxes: list[tuple[float, float, float, float, Shape]] = field(default_factory=list, repr=False)
 
     def shape_of(self, shape_id: str) -> Shape:
         return next(s for s in self.shapes if s.id == shape_id)
@@ -311,12 +312,17 @@ class Router:
         """Does the axis-aligned segment a-b pass through a symbol (other than `ignore`)?"""
         left, right = min(a[0], b[0]) - 0.01, max(a[0], b[0]) + 0.01
         top, bottom = min(a[1], b[1]) - 0.01, max(a[1], b[1]) + 0.01
-        for shape in self.shapes:
-            box = shape.box
-            if box.x - 1 < right and left < box.x + box.w + 1 and box.y - 1 < bottom and top < box.y + box.h + 1:
-                if shape not in ignore:
-                    return True
+        for near, far, high, low, shape in self._shapes_grown():
+            if near < right and left < far and high < bottom and top < low and shape not in ignore:
+                return True
         return False
+
+    def _shapes_grown(self) -> list[tuple[float, float, float, float, Shape]]:
+        """Every symbol's box a point wider all round, as (left, right, top, bottom, symbol)."""
+        for shape in self.shapes[len(self._shape_boxes) :]:
+            box = shape.box
+            self._shape_boxes.append((box.x - 1, box.x + box.w + 1, box.y - 1, box.y + box.h + 1, shape))
+        return self._shape_boxes
 
     def crosses_connector(self, box: Box) -> bool:
         """Would a new symbol at `box` sit on an arrow already drawn, or outside the lanes?"""
