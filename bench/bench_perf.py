@@ -1,7 +1,8 @@
 """Cold-start figures of the CLI, side by side with LibreOffice converting the same sheets.
 
 Run: python bench/bench_perf.py [--runs 5]
-Prints the median of N runs (each a fresh process, the output folder emptied) of:
+Prints the median of N runs (each a fresh process, the output folder emptied; the commands run in turn,
+so each meets the machine as the others do) of:
 - `sopgen build` of the shipped SOPs, three formats, default options; PDF only; and three formats
   forced onto 2 worker processes (-j 2), to show whether the default's choice pays;
 - LibreOffice converting the same five DOCX to PDF in this same run, and sopgen's ratio to it;
@@ -19,7 +20,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from benchtools import DEFINITIONS, SOPGEN, Load, median, run, watch
+from benchtools import DEFINITIONS, SOPGEN, Load, interleaved, run, watch
 
 
 def main() -> None:
@@ -34,23 +35,30 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)
 
         build_args = [*SOPGEN, "build", str(DEFINITIONS), "--out", str(out)]
-        build = median(build_args, runs, empty)
-        pdf = median([*build_args, "-f", "pdf"], runs, empty)
-        two = median([*build_args, "-j", "2"], runs, empty)
         empty()
         run([*build_args, "-f", "docx"])
+        docx = sorted(str(p) for p in out.glob("*.docx"))
+        commands = {
+            "build": (build_args, empty),
+            "pdf": ([*build_args, "-f", "pdf"], empty),
+            "two": ([*build_args, "-j", "2"], empty),
+            "help": ([*SOPGEN, "--help"], None),
+            "check": ([*SOPGEN, "check", str(DEFINITIONS / "monev-sop-ap.yaml")], None),
+        }
         office = shutil.which("soffice") or shutil.which("libreoffice")
-        lo = None
         if office:
             # Its own profile, so a LibreOffice another process runs (a test suite) is neither used nor disturbed;
-            # the unmeasured first run creates the profile.
+            # the unmeasured first round creates the profile. The DOCX are copied out of the folder the builds empty.
             profile = (Path(temp) / "lo-profil").as_uri()
-            docx = sorted(str(p) for p in out.glob("*.docx"))
+            sheets = Path(temp) / "docx"
+            sheets.mkdir()
+            copies = [shutil.copy(path, sheets) for path in docx]
             converted = Path(temp) / "lo"
             lo_args = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
-            lo = median([*lo_args, "--outdir", str(converted), *docx], runs)
-        help_ = median([*SOPGEN, "--help"], runs)
-        check = median([*SOPGEN, "check", str(DEFINITIONS / "monev-sop-ap.yaml")], runs)
+            commands["lo"] = ([*lo_args, "--outdir", str(converted), *map(str, copies)], None)
+        medians = interleaved(commands, runs)
+        build, pdf, two, help_, check = (medians[key] for key in ("build", "pdf", "two", "help", "check"))
+        lo = medians.get("lo")
         processes = {}
         variants = {"default": build_args, "PDF only": [*build_args, "-f", "pdf"], "-j 2": [*build_args, "-j", "2"]}
         for label, args in variants.items():

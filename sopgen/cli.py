@@ -18,7 +18,6 @@ from .cli_monev import monev_app
 from .cli_text import Command, Group, is_usage_error, usage_error
 from .errors import Diagnostic, OutputError, UserError
 from .folders import BOOK_NAME, DEFAULT_DEFINITIONS, DEFAULT_OUTPUT, REGISTER_NAME
-from .runtime import tune
 from .writers import WRITERS
 
 app = typer.Typer(
@@ -443,7 +442,6 @@ def main() -> None:
             if reconfigure:
                 reconfigure(encoding="utf-8", errors="replace")
     _catch_stop_signals()
-    tune()
     try:
         code = app(standalone_mode=False, prog_name="sopgen")
     except typer.Exit as exc:
