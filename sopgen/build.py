@@ -8,15 +8,14 @@ and every file is written atomically, so an interrupted build leaves no half-wri
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import cache
 from .definition.loader import Profile, load_organisation
@@ -26,8 +25,11 @@ from .files import MAX_STEM, safe_stem, write_atomic
 from .folders import BOOK_NAME, DECREE_DRAFT_STEM, REGISTER_NAME
 from .library import Batch, Library, batch
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
-from .runtime import tune
+from .runtime import before_exit, tune
 from .writers import SUFFIXES
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Status = Literal["dibuat", "mutakhir", "gagal"]
 
@@ -252,6 +254,7 @@ def _worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_signal)
     tune()
+    atexit.register(before_exit)
 
 
 def _exit_on_signal(number: int, frame: object) -> None:
@@ -299,6 +302,17 @@ def execute(tasks: Sequence[Task], jobs: int | None, on_done: Callable[[Result],
         except KeyboardInterrupt:
             return done, True
         return done, False
+    return _execute_in_workers(tasks, workers, on_done)
+
+
+def _execute_in_workers(
+    tasks: Sequence[Task], workers: int, on_done: Callable[[Result], None]
+) -> tuple[list[Result], bool]:
+    # Imported here: a build that runs in this process (most) does not load multiprocessing.
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from multiprocessing import get_context
+
+    done: list[Result] = []
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_setup)
     pending: set[Future[Result]] = set()
     previous: dict[int, Any] = {}

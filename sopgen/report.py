@@ -5,14 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .build import Result, build
 from .errors import Diagnostic
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 LISTED = 10
 """A build of up to this many SOPs lists each one it made; a larger one only counts them."""
@@ -20,6 +23,8 @@ LISTED = 10
 
 def progress_bar(caption: str, console: Console) -> Progress:
     """The progress bar of a batch (started when there is work): caption, bar, count, time, file."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn(caption),
         BarColumn(),
@@ -61,23 +66,25 @@ def run_build(
 ) -> int:
     """Build with a progress bar; print warnings, a summary and every failure. Returns the exit code."""
     console = Console(stderr=True, highlight=False)
-    progress = progress_bar("Membuat SOP", console)
+    # Rich draws no bar where the output is not a terminal: then none is made (nor rich.progress loaded).
+    progress = progress_bar("Membuat SOP", console) if console.is_terminal else None
     task_id = None
 
     def planned(todo: int, current: int) -> None:
         nonlocal task_id
-        if todo:
+        if todo and progress is not None:
             progress.start()
             task_id = progress.add_task("", total=todo)
 
     def finished(result: Result) -> None:
-        if task_id is not None:
+        if progress is not None and task_id is not None:
             progress.update(task_id, advance=1, description=escape(result.source.name))
 
     try:
         report = build(paths, formats, out, jobs, force, planned, finished)
     finally:
-        progress.stop()
+        if progress is not None:
+            progress.stop()
     every = report.missing + report.notes + [d for result in report.results for d in result.warnings + result.errors]
     for diagnostic in dict.fromkeys(every):  # a warning of organisasi.yaml comes with each SOP: show it once
         show(diagnostic)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -17,7 +18,6 @@ import pytest
 from conftest import DEFINITIONS, ROOT, VALID, shipped
 from pypdf import PdfReader
 
-from sopgen import build as build_module
 from sopgen.book import BookParts, collect, duration, plan_book, write_book, write_register
 from sopgen.build import build, output_stems
 from sopgen.definition.loader import load_sop
@@ -307,13 +307,13 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
 
 def test_parallel_workers_are_started_with_spawn(tmp_path, monkeypatch):
     used = []
-    real = build_module.get_context
+    real = multiprocessing.get_context
 
     def recording(method=None):
         used.append(method)
         return real(method)
 
-    monkeypatch.setattr(build_module, "get_context", recording)
+    monkeypatch.setattr(multiprocessing, "get_context", recording)
     report = build([DEFINITIONS / "monev-sop-ap.yaml", DEFINITIONS / "laporan-kinerja.yaml"], ["pdf"], tmp_path, jobs=2)
     assert used == ["spawn"] and report.count("dibuat") == 2
 
