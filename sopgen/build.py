@@ -8,7 +8,6 @@ and every file is written atomically, so an interrupted build leaves no half-wri
 
 from __future__ import annotations
 
-import atexit
 import os
 import signal
 from collections.abc import Callable, Iterable, Sequence
@@ -25,7 +24,7 @@ from .files import MAX_STEM, safe_stem, write_atomic
 from .folders import BOOK_NAME, DECREE_DRAFT_STEM, REGISTER_NAME
 from .library import Batch, Library, batch
 from .manifest import Entry, Manifest, fingerprint, organisation_hash, stamp
-from .runtime import before_exit, tune
+from .runtime import worker_setup
 from .writers import SUFFIXES
 
 if TYPE_CHECKING:
@@ -248,19 +247,6 @@ def run_task(task: Task) -> Result:
     return result
 
 
-def _worker_setup() -> None:
-    # Ctrl-C is the parent's to handle: it lets running SOPs finish and starts no new ones. When the
-    # parent stops a worker (SIGTERM), it unwinds, so a file being written is removed, not left half.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    tune()
-    atexit.register(before_exit)
-
-
-def _exit_on_signal(number: int, frame: object) -> None:
-    raise SystemExit(128 + number)
-
-
 def _run_in_worker(task: Task) -> Result:
     try:
         return run_task(task)
@@ -313,7 +299,7 @@ def _execute_in_workers(
     from multiprocessing import get_context
 
     done: list[Result] = []
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_setup)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=worker_setup)
     pending: set[Future[Result]] = set()
     previous: dict[int, Any] = {}
     interrupted = False
@@ -352,7 +338,7 @@ STOP_SIGNALS = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP"
 
 
 def _stop_workers(executor: ProcessPoolExecutor) -> None:
-    """Stop the workers at once: each removes its half-written file as it goes (see _worker_setup)."""
+    """Stop the workers at once: each removes its half-written file as it goes (see runtime.worker_setup)."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
     for process in processes:
         if process.is_alive():

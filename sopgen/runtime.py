@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import signal
 
 YOUNG_COLLECTION = 100_000
 """Objects allocated between two collections of the youngest generation (Python's default is 700).
@@ -26,3 +28,18 @@ def before_exit() -> None:
     ending, and walking them all cost 50-90 ms after a build. Files are still flushed and closed,
     and exit handlers still run."""
     gc.freeze()
+
+
+def worker_setup() -> None:
+    """Settle a worker process of a parallel build. Here, not beside the build code, so that the worker
+    runs it before it loads that code (and pydantic, the layout, the writers) with `tune`'s settings."""
+    # Ctrl-C is the parent's to handle: it lets running SOPs finish and starts no new ones. When the
+    # parent stops a worker (SIGTERM), it unwinds, so a file being written is removed, not left half.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    tune()
+    atexit.register(before_exit)
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
