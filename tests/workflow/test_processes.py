@@ -36,3 +36,55 @@ def test_nothing_is_left_running_after_a_build(tmp_path, jobs):
     group = process.pid
     assert process.wait(timeout=120) == 0
     assert group_members(group) == []  # at the moment the command has exited, not a while later
+
+
+LOADED = """
+import sys
+from sopgen.entry import run
+sys.argv = ["sopgen", *sys.argv[1:]]
+try:
+    run()
+except SystemExit:
+    pass
+print("\\n".join(sorted(sys.modules)), file=sys.__stderr__)
+"""
+
+
+def loaded_by(tmp_path, *args):
+    """The modules a command has loaded when it ends (its output not a terminal)."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    return set(done.stderr.split())
+
+
+def packages(modules):
+    return {name.split(".")[0] for name in modules} | modules
+
+
+@pytest.mark.parametrize(
+    ("args", "used", "unused"),
+    [
+        (
+            ["--help"],
+            {"sopgen.cli"},
+            {"pydantic", "yaml", "reportlab", "sopgen.definition", "sopgen.layout", "rich.progress"},
+        ),
+        (
+            ["check", str(DEFINITIONS / "monev-sop-ap.yaml")],
+            {"sopgen.layout"},
+            {"reportlab", "sopgen.writers.pdf", "multiprocessing"},
+        ),
+        (
+            ["build", str(DEFINITIONS), "--out", "keluaran"],
+            {"sopgen.writers.pdf", "sopgen.writers.xlsx", "sopgen.writers.docx"},
+            {"multiprocessing", "concurrent.futures", "rich.progress"},
+        ),
+    ],
+    ids=["help", "check", "build"],
+)
+def test_a_command_loads_nothing_it_does_not_use(tmp_path, args, used, unused):
+    never = {"openpyxl", "docx", "lxml", "jinja2", "numpy", "ruamel"}
+    loaded = packages(loaded_by(tmp_path, *args))
+    assert used <= loaded  # the command did its work
+    assert loaded & (never | unused) == set()
