@@ -18,7 +18,8 @@ from ..layout import style
 from ..layout.document import Para, VAlign
 from ..layout.text import leading
 from ..writers.common import OFFICE_VALIGN, word_defaults
-from ..writers.wordml import W_NS, cell_margins, element, escaped, twips
+from ..writers.wordml import W_NS, cell_margins, element, twips
+from ..writers.xmlform import escaped
 
 NS = f'xmlns:w="{W_NS}"'
 SIDES = ("top", "left", "bottom", "right")

@@ -14,6 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..layout import style
+from .xmlform import set_attribute, set_text
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -60,16 +61,6 @@ def number(value: float) -> str:
 # -- escaping -----------------------------------------------------------------------------------
 
 
-def text(value: str) -> str:
-    """Element text: `&`, `<`, `>` and carriage returns escaped."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-
-
-def attribute(value: str) -> str:
-    """An attribute value, between double quotes: as `text`, and quotes, tabs and line feeds too."""
-    return text(value).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
-
-
 def preserved_space(value: str) -> str:
     """` xml:space="preserve"` for text with whitespace at either end around something else."""
     stripped = value.strip()
@@ -93,12 +84,12 @@ class Font(NamedTuple):
     def xml(self) -> str:
         family = "" if self.family is None else f'<family val="{self.family}"/>'
         bold = '<b val="1"/>' if self.bold else ""
-        return f'<font><name val="{attribute(self.name)}"/>{family}{bold}<sz val="{number(self.size)}"/></font>'
+        return f'<font><name val="{set_attribute(self.name)}"/>{family}{bold}<sz val="{number(self.size)}"/></font>'
 
     def run_properties(self) -> str:
         """The font of a run of rich text."""
         bold = '<b val="1"/>' if self.bold else ""
-        return f'<rPr><rFont val="{attribute(self.name)}"/>{bold}<sz val="{number(self.size)}"/></rPr>'
+        return f'<rPr><rFont val="{set_attribute(self.name)}"/>{bold}<sz val="{number(self.size)}"/></rPr>'
 
 
 class Alignment(NamedTuple):
@@ -210,12 +201,12 @@ def text_content(value: str) -> str:
     # Unlike runs and properties (`preserved_space`), plain cell text keeps all-white text too: the
     # two rules of openpyxl's two writers.
     preserve = ' xml:space="preserve"' if value != value.strip() else ""
-    return f' t="inlineStr"><is><t{preserve}>{text(value)}</t></is>'
+    return f' t="inlineStr"><is><t{preserve}>{set_text(value)}</t></is>'
 
 
 def rich_content(runs: list[tuple[str, Font]]) -> str:
     """The end of a cell's start tag and its content, for runs of text in their fonts."""
-    xml = "".join(f"<r>{font.run_properties()}<t{preserved_space(run)}>{text(run)}</t></r>" for run, font in runs)
+    xml = "".join(f"<r>{font.run_properties()}<t{preserved_space(run)}>{set_text(run)}</t></r>" for run, font in runs)
     return f' t="inlineStr"><is>{xml}</is>'
 
 
@@ -265,7 +256,7 @@ def footer(left: str, right: str, font: str, size: float) -> str:
     codes = LOW_CONTROLS.sub(lambda m: f"_x{ord(m.group(0)):04x}_", codes)
     empty = "<{0}></{0}>"
     return (
-        f"<headerFooter>{empty.format('oddHeader')}<oddFooter>{text(codes)}</oddFooter>"
+        f"<headerFooter>{empty.format('oddHeader')}<oddFooter>{set_text(codes)}</oddFooter>"
         + "".join(empty.format(tag) for tag in ("evenHeader", "evenFooter", "firstHeader", "firstFooter"))
         + "</headerFooter>"
     )
@@ -378,7 +369,8 @@ class SheetEntry:
 
 def workbook(sheets: list[SheetEntry]) -> bytes:
     listed = "".join(
-        f'<sheet xmlns:r="{R_NS}" name="{attribute(sheet.title)}" sheetId="{index}" state="visible" r:id="rId{index}"/>'
+        f'<sheet xmlns:r="{R_NS}" name="{set_attribute(sheet.title)}" sheetId="{index}" state="visible" '
+        f'r:id="rId{index}"/>'
         for index, sheet in enumerate(sheets, start=1)
     )
     names = "".join(_defined_names(index, sheet) for index, sheet in enumerate(sheets))
@@ -400,7 +392,8 @@ def _defined_names(index: int, sheet: SheetEntry) -> str:
     corner = f"${column_letter(sheet.last_col)}${sheet.last_row}"
     names.append(("Print_Area", f"{quoted}!$A$1" + ("" if corner == "$A$1" else f":{corner}")))
     return "".join(
-        f'<definedName name="_xlnm.{name}" localSheetId="{index}">{text(value)}</definedName>' for name, value in names
+        f'<definedName name="_xlnm.{name}" localSheetId="{index}">{set_text(value)}</definedName>'
+        for name, value in names
     )
 
 
@@ -413,9 +406,9 @@ def core_properties(title: str, subject: str, author: str, stamp: str) -> bytes:
     )
     return (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties">'
-        f"<dc:creator {dc}{preserved_space(author)}>{text(author)}</dc:creator>"
-        f"<dc:title {dc}{preserved_space(title)}>{text(title)}</dc:title>"
-        f"<dc:subject {dc}{preserved_space(subject)}>{text(subject)}</dc:subject>"
+        f"<dc:creator {dc}{preserved_space(author)}>{set_text(author)}</dc:creator>"
+        f"<dc:title {dc}{preserved_space(title)}>{set_text(title)}</dc:title>"
+        f"<dc:subject {dc}{preserved_space(subject)}>{set_text(subject)}</dc:subject>"
         f"<dcterms:created {dated}>{stamp}</dcterms:created><dcterms:modified {dated}>{stamp}</dcterms:modified>"
-        f"<cp:lastModifiedBy{preserved_space(author)}>{text(author)}</cp:lastModifiedBy></cp:coreProperties>"
+        f"<cp:lastModifiedBy{preserved_space(author)}>{set_text(author)}</cp:lastModifiedBy></cp:coreProperties>"
     ).encode()

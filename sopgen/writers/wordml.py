@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..templating import xml_text
-
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 """The WordprocessingML namespace."""
 
@@ -167,11 +165,6 @@ def element(tag: str, children: Iterable[str]) -> str:
 
 def twips(points: float) -> int:
     return int(round(points * 20))
-
-
-def escaped(value: str) -> str:
-    """Text for a `w:t`, with the characters XML forbids removed and `& < >` escaped."""
-    return xml_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def cell_margins(pad: float) -> str:

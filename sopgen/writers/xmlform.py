@@ -3,7 +3,7 @@
 The sheet's DOCX writer writes its XML as text, byte for byte what python-docx wrote. A value reached
 python-docx's XML in one of two ways, and each has its own form:
 
-- parsed from markup (our own XML strings, the Jinja templates): the parser normalised line ends,
+- parsed from markup (our own XML strings): the parser normalised line ends,
   and turned tabs and line breaks in attribute values into spaces;
 - set through the API (core properties, a picture's file name): nothing normalised, so a carriage
   return or a tab in an attribute is written as a character reference.
@@ -22,6 +22,12 @@ def _line_ends(value: str) -> str:
 
 def _escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escaped(value: str) -> str:
+    """Text for markup that is parsed before it is written (the Monev and decree writers' through
+    python-docx): characters XML forbids removed, `& < >` escaped."""
+    return _escape(strip_forbidden(value))
 
 
 def text(value: str) -> str:

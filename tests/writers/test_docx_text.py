@@ -34,7 +34,8 @@ from sopgen.writers import drawingml, image_header, shapes_xml, xmlform
 from sopgen.writers.docx_drawing import group_run, picture_run
 from sopgen.writers.docx_package import picture_size
 from sopgen.writers.section import section_page, section_values
-from sopgen.writers.wordml import W_NS, escaped
+from sopgen.writers.wordml import W_NS
+from sopgen.writers.xmlform import escaped
 from sopgen.xmlchars import strip_forbidden
 
 HOSTILE = [
