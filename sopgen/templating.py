@@ -1,4 +1,5 @@
-"""Jinja templates from `templates/`: found in an installed package or in a checkout."""
+"""The `templates/` folder (Jinja templates, and fixed Office parts in plain XML), found in an installed
+package or in a checkout; rendering a Jinja template."""
 
 from __future__ import annotations
 

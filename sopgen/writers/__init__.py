@@ -1,7 +1,7 @@
 """Writers: LaidOutDocument -> file. One module per format, each satisfying the `Writer` contract.
 
 Modules are imported on first use, so commands that write nothing (and the parent of a parallel
-build) do not load openpyxl, python-docx and reportlab.
+build) do not load them, nor reportlab.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """DrawingML runs of the sheet's DOCX body as lxml serialised them: a page's drawing group, an emblem.
 
-`shapes_xml.docx_group` is the markup of a group as python-docx parsed it; once placed in the body,
-lxml wrote it without the namespaces the document declares, without the whitespace between elements
-and with its own escaping. This module writes that form directly (the shape properties themselves
-come from `shapes_xml`); `tests/writers/test_docx_text.py` checks the two agree.
+The writer once built a group's markup and had python-docx parse it; placed in the body, lxml wrote it
+without the namespaces the document declares, without the whitespace between elements and with its
+own escaping. This module writes that form directly (the shape properties themselves come from
+`shapes_xml`); `tests/writers/test_docx_text.py` checks it against the old markup placed by python-docx
+(`tests/writers/docx_group_reference.py`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 
 from ..layout import style
 from ..layout.document import Box, Checkbox, Connector, Label, Page, Shape
-from . import shapes_xml
 
 EMU_PER_PT = 12700
 PRESETS = {
@@ -200,7 +199,3 @@ def renumber(items: list[Item], first_id: int) -> list[Item]:
             copy.glue_end = (mapping[item.glue_end[0]], item.glue_end[1])
         renumbered.append(copy)
     return renumbered
-
-
-def xlsx_anchors(items: list[Item]) -> str:
-    return shapes_xml.xlsx_anchors(items)

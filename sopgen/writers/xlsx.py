@@ -19,7 +19,7 @@ from ..layout import style
 from ..layout.document import Box, Cell, LaidOutDocument, Page, Para, Spacer, Table, TextBlock
 from ..layout.text import CHECKBOX_SPACE
 from ..templating import xml_text
-from . import drawingml, spreadsheetml, xlsx_package
+from . import drawingml, shapes_xml, spreadsheetml, xlsx_package
 from .common import FIXED_DATE, OFFICE_VALIGN, footer_parts, metadata
 from .drawingml import Anchor, Item, emu
 from .package import emit, repack
@@ -228,4 +228,4 @@ def write(document: LaidOutDocument, target: Path | BinaryIO) -> None:
 
 
 def _anchors(items: list[Item], first_id: int) -> str:
-    return drawingml.xlsx_anchors(drawingml.renumber(items, first_id))
+    return shapes_xml.xlsx_anchors(drawingml.renumber(items, first_id))

@@ -48,7 +48,9 @@ FIXED_OVERRIDES = (
 @lru_cache(maxsize=1)
 def theme() -> bytes:
     """The workbook's theme (Office's default colours and fonts), a fixed part."""
-    return (templates_dir() / "xlsx" / "theme1.xml").read_text(encoding="utf-8").replace("\r\n", "\n").encode()
+    return (
+        (templates_dir() / "xlsx" / "theme1.xml").read_text(encoding="utf-8").encode()
+    )  # read_text turns CRLF into LF
 
 
 @dataclass(frozen=True)
