@@ -20,7 +20,7 @@ def tune() -> None:
     10-15 ms at every start); before pydantic is first imported, and inherited by worker processes.
     Collect garbage cycles less often (see `YOUNG_COLLECTION`)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    gc.set_threshold(YOUNG_COLLECTION, 20, 20)
+    gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])  # what the other values mean varies by version
 
 
 def before_exit() -> None:

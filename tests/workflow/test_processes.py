@@ -88,3 +88,27 @@ def test_a_command_loads_nothing_it_does_not_use(tmp_path, args, used, unused):
     loaded = packages(loaded_by(tmp_path, *args))
     assert used <= loaded  # the command did its work
     assert loaded & (never | unused) == set()
+
+
+SETTLED = """
+import gc, signal, sys
+from sopgen.runtime import YOUNG_COLLECTION, worker_setup
+default = gc.get_threshold()[0]
+sys.argv = ["sopgen", "--help"]
+from sopgen.entry import run
+try:
+    run()
+except SystemExit:
+    pass
+command = gc.get_threshold()[0]
+gc.set_threshold(default)
+worker_setup()
+ignores = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+print(YOUNG_COLLECTION, default, command, gc.get_threshold()[0], ignores, file=sys.__stderr__)
+"""
+
+
+def test_the_command_and_its_workers_collect_garbage_rarely():
+    done = subprocess.run([sys.executable, "-c", SETTLED], capture_output=True, text=True, timeout=60)
+    wanted, default, command, worker, ignores_ctrl_c = done.stderr.split()
+    assert int(default) < int(wanted) and command == worker == wanted and ignores_ctrl_c == "True"
