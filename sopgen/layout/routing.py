@@ -469,6 +469,10 @@ class Router:
             if best is not None and reach >= best[0]:
                 continue  # every route through this channel costs at least this much
             out = self.exit_path(source, side, x)
+            if any(
+                self.blocked(a, b, (source, target) if i == 0 else ()) for i, (a, b) in enumerate(zip(out, out[1:]))
+            ):
+                continue  # every route through this channel leaves the source the same way
             for y_entry, tail in self.approaches(target, x):
                 cost = reach + abs(y_entry - (target.box.y - style.STUB))
                 if best is not None and cost >= best[0]:
@@ -477,8 +481,8 @@ class Router:
                 if not self.channel_free(x, out[-1][1], y_entry):
                     continue
                 if any(
-                    self.blocked(path[i], path[i + 1], (source, target) if i in (0, len(path) - 2) else ())
-                    for i in range(len(path) - 1)
+                    self.blocked(path[i], path[i + 1], (source, target) if i == len(path) - 2 else ())
+                    for i in range(len(out) - 1, len(path) - 1)
                 ):
                     continue
                 if not self.label_fits(edge.label, path, side):
