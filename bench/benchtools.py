@@ -49,8 +49,8 @@ def median(command: list[str], runs: int, before: Callable[[], None] | None = No
 
 def interleaved(
     commands: dict[str, tuple[list[str], Callable[[], None] | None]], runs: int, cwd: Path = ROOT
-) -> dict[str, float]:
-    """The median time of each command, run in turn (one of each, `runs` times over, after an unmeasured
+) -> dict[str, list[float]]:
+    """The times of each command, run in turn (one of each, `runs` times over, after an unmeasured
     round), so every command meets the same machine: its speed drifts by 10-20 % over a minute."""
     times: dict[str, list[float]] = {label: [] for label in commands}
     for round_ in range(runs + 1):
@@ -58,7 +58,7 @@ def interleaved(
             elapsed = timed(command, cwd, before)
             if round_:
                 times[label].append(elapsed)
-    return {label: statistics.median(measured) for label, measured in times.items()}
+    return times
 
 
 def _children(pid: int) -> list[int]:
