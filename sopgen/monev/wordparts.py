@@ -13,12 +13,20 @@ from typing import Any, Literal
 
 from docx.oxml import parse_xml
 
-from ..fontmetrics import OFFICE_FONT
 from ..layout import style
 from ..layout.document import Para, VAlign
 from ..layout.text import leading
 from ..writers.common import OFFICE_VALIGN, word_defaults
-from ..writers.wordml import W_NS, cell_margins, element, twips
+from ..writers.wordml import (
+    W_NS,
+    cell_margins,
+    element,
+    field_runs,
+    footer_paragraph_properties,
+    footer_run_properties,
+    run_properties,
+    twips,
+)
 from ..writers.xmlform import escaped
 
 NS = f'xmlns:w="{W_NS}"'
@@ -29,10 +37,7 @@ HeightRule = Literal["exact", "atLeast"]
 
 
 def run(value: str, size: float, bold: bool = False, italic: bool = False) -> str:
-    half = int(round(size * 2))
-    fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
-    flags = (["<w:b/>", "<w:bCs/>"] if bold else []) + (["<w:i/>", "<w:iCs/>"] if italic else [])
-    rpr = element("rPr", [fonts, *flags, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
+    rpr = run_properties(size, bold, italic)
     lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escaped(line)}</w:t>' for line in value.split("\n"))
     return f"<w:r>{rpr}{lines}</w:r>"
 
@@ -170,29 +175,17 @@ def footer(section: Any, left: str, pattern: str, size: float, usable: float, ow
     body = section.footer._element
     for child in list(body):
         body.remove(child)
-    half = int(round(size * 2))
-    rpr = element("rPr", [f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/>', f'<w:sz w:val="{half}"/>'])
-
-    def field(code: str) -> str:
-        return (
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> '
-            f'{code} </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
-        )
+    rpr = footer_run_properties(size)
 
     def text(value: str) -> str:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{escaped(value)}</w:t></w:r>' if value else ""
 
     before, rest = pattern.split("{page}", 1)
     between, after = rest.split("{pages}", 1)
-    ppr = element(
-        "pPr",
-        [f'<w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>', '<w:spacing w:before="0" w:after="0"/>'],
-    )
-    count = field("SECTIONPAGES" if own_pages else "NUMPAGES")
+    count = field_runs("SECTIONPAGES" if own_pages else "NUMPAGES", rpr)
     body.append(
         parse_xml(
-            f"<w:p {NS}>{ppr}{text(left)}<w:r>{rpr}<w:tab/></w:r>"
-            f"{text(before)}{field('PAGE')}{text(between)}{count}{text(after)}</w:p>"
+            f"<w:p {NS}>{footer_paragraph_properties(usable)}{text(left)}<w:r>{rpr}<w:tab/></w:r>"
+            f"{text(before)}{field_runs('PAGE', rpr)}{text(between)}{count}{text(after)}</w:p>"
         )
     )

@@ -27,7 +27,15 @@ from .docx_drawing import group_run, picture_run
 from .docx_package import Pictures, core_properties, package_parts, picture_size, styles, template
 from .package import emit, repack
 from .section import section_values
-from .wordml import cell_margins, element, twips
+from .wordml import (
+    cell_margins,
+    element,
+    field_runs,
+    footer_paragraph_properties,
+    footer_run_properties,
+    run_properties,
+    twips,
+)
 
 name = "docx"
 suffix = ".docx"
@@ -42,14 +50,6 @@ LEFT_MARK = "<w:r><w:t>{EMBLEM}</w:t></w:r>"
 """A mark no emblem took, as python-docx left it (only a table with two emblem cells has one)."""
 
 
-@lru_cache(maxsize=256)
-def _run_properties(size: float, bold: bool) -> str:
-    half = int(round(size * 2))
-    fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
-    bold_xml = ["<w:b/>", "<w:bCs/>"] if bold else []
-    return element("rPr", [fonts, *bold_xml, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
-
-
 def _text(text: str) -> str:
     """`w:t` elements of the text: a line break written in it is a break in Word too (a raw newline
     in `w:t` reads as a space)."""
@@ -57,7 +57,7 @@ def _text(text: str) -> str:
 
 
 def _run(text: str, size: float, bold: bool) -> str:
-    return f"<w:r>{_run_properties(size, bold)}{_text(text)}</w:r>"
+    return f"<w:r>{run_properties(size, bold)}{_text(text)}</w:r>"
 
 
 @lru_cache(maxsize=1024)
@@ -270,27 +270,16 @@ def _drawing_anchor(page: Page, document: LaidOutDocument, table: Table) -> tupl
 def _footer(document: LaidOutDocument) -> str:
     """The footer part: the number left, "Halaman N dari M" right (PAGE and NUMPAGES fields)."""
     usable = document.width - document.margins.left - document.margins.right
-    size = int(round(document.footer_size * 2))
-    rpr = element("rPr", [f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/>', f'<w:sz w:val="{size}"/>'])
-
-    def field(code: str) -> str:
-        return (
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> '
-            f'{code} </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
-        )
+    rpr = footer_run_properties(document.footer_size)
 
     def text(value: str) -> str:
         return f"<w:r>{rpr}{xmlform.element('w:t', xmlform.text(value), PRESERVE)}</w:r>"
 
     before, between, after = footer_parts(document)
-    footer_ppr = element(
-        "pPr",
-        [f'<w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>', '<w:spacing w:before="0" w:after="0"/>'],
-    )
     paragraph = (
-        f"<w:p>{footer_ppr}{text(document.number)}<w:r>{rpr}<w:tab/></w:r>"
-        f"{text(before)}{field('PAGE')}{text(between)}{field('NUMPAGES')}{text(after) if after else ''}</w:p>"
+        f"<w:p>{footer_paragraph_properties(usable)}{text(document.number)}<w:r>{rpr}<w:tab/></w:r>"
+        f"{text(before)}{field_runs('PAGE', rpr)}{text(between)}{field_runs('NUMPAGES', rpr)}"
+        f"{text(after) if after else ''}</w:p>"
     )
     return template("footer1.xml").format(paragraph=paragraph)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+
+from ..fontmetrics import OFFICE_FONT
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 """The WordprocessingML namespace."""
@@ -178,3 +181,38 @@ def cell_margins(pad: float) -> str:
             f'<w:right w:w="{twips(pad)}" w:type="dxa"/>',
         ],
     )
+
+
+def footer_run_properties(size: float) -> str:
+    """The run properties of a footer line: the Office font at `size` points."""
+    half_points = int(round(size * 2))
+    return element(
+        "rPr", [f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}"/>', f'<w:sz w:val="{half_points}"/>']
+    )
+
+
+def footer_paragraph_properties(usable: float) -> str:
+    """A footer line's paragraph: a right tab at the end of the `usable` width, no spacing."""
+    return element(
+        "pPr",
+        [f'<w:tabs><w:tab w:val="right" w:pos="{twips(usable)}"/></w:tabs>', '<w:spacing w:before="0" w:after="0"/>'],
+    )
+
+
+def field_runs(code: str, run_properties: str) -> str:
+    """A field (`PAGE`, `NUMPAGES`, ...) as runs: begin, instruction, separate, a placeholder 1, end."""
+    rpr = run_properties
+    return (
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> '
+        f'{code} </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+@lru_cache(maxsize=256)
+def run_properties(size: float, bold: bool = False, italic: bool = False) -> str:
+    """A run's properties: the Office font at `size` points, bold and italic as asked."""
+    half = int(round(size * 2))
+    fonts = f'<w:rFonts w:ascii="{OFFICE_FONT}" w:hAnsi="{OFFICE_FONT}" w:cs="{OFFICE_FONT}"/>'
+    flags = (["<w:b/>", "<w:bCs/>"] if bold else []) + (["<w:i/>", "<w:iCs/>"] if italic else [])
+    return element("rPr", [fonts, *flags, f'<w:sz w:val="{half}"/>', f'<w:szCs w:val="{half}"/>'])
