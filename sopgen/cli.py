@@ -15,7 +15,7 @@ import typer
 from . import __version__
 from .cli_lifecycle import register as register_lifecycle
 from .cli_monev import monev_app
-from .cli_text import Command, Group, is_usage_error, usage_error
+from .cli_text import Command, Group, date_option, is_usage_error, usage_error
 from .errors import Diagnostic, OutputError, UserError
 from .folders import BOOK_NAME, DEFAULT_DEFINITIONS, DEFAULT_OUTPUT, REGISTER_NAME
 from .writers import WRITERS
@@ -304,17 +304,10 @@ def revise_command(
     ] = None,
 ) -> None:
     """Menambahkan revisi berikutnya ke definisi SOP, tanpa mengubah isi lainnya."""
-    import datetime as dt
 
     from .revise import add_revision, note_from_changes
 
-    day = None
-    if tanggal:
-        try:
-            day = dt.date.fromisoformat(tanggal)
-        except ValueError:
-            typer.echo(f"Tanggal `{tanggal}` tidak sah; tulis sebagai TTTT-BB-HH.", err=True)
-            raise typer.Exit(2) from None
+    day = date_option(tanggal) if tanggal else None
     if catatan is None:
         catatan = note_from_changes(path)
         typer.echo(f"Catatan revisi (perubahan sejak commit terakhir): {catatan}")

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_text import Command
+from .cli_text import Command, date_option
 
 STATUS_FORMATS = ("tabel", "json")
 
@@ -140,13 +140,7 @@ def register(app: typer.Typer) -> None:
         if chosen not in STATUS_FORMATS:
             typer.echo(f"Format tidak dikenal: {format}; pilih tabel atau json.", err=True)
             raise typer.Exit(2)
-        today = dt.date.today()
-        if tanggal:
-            try:
-                today = dt.date.fromisoformat(tanggal)
-            except ValueError:
-                typer.echo(f"Tanggal `{tanggal}` tidak sah; tulis sebagai TTTT-BB-HH.", err=True)
-                raise typer.Exit(2) from None
+        today = date_option(tanggal) if tanggal else dt.date.today()
         _require_definitions(paths)
         sources, missing = discover(paths or [])
         rows, problems = collect(sources, today)

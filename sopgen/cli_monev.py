@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_text import Command, Group
+from .cli_text import Command, Group, date_option
 from .folders import DEFAULT_DEFINITIONS, DEFAULT_OUTPUT
 
 monev_app = typer.Typer(
@@ -121,13 +121,7 @@ def rekap_command(
     from .cli import _print, _shown
     from .monev.console import run_rekap
 
-    day = dt.date.today()
-    if tanggal:
-        try:
-            day = dt.date.fromisoformat(tanggal.strip())
-        except ValueError:
-            typer.echo(f"Tanggal `{tanggal}` tidak sah; tulis sebagai TTTT-BB-HH.", err=True)
-            raise typer.Exit(2) from None
+    day = date_option(tanggal, spaces_allowed=True) if tanggal else dt.date.today()
     code = run_rekap(folder, out or folder, definisi, day, not tanpa_riwayat, _print, _shown)
     if code:
         raise typer.Exit(code)

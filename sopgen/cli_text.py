@@ -7,6 +7,7 @@ each option in cli.py (`BERKAS/FOLDER`, `N`, ...), so no type name reaches the u
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -120,3 +121,12 @@ def usage_error(exc: Any) -> int:
         typer.echo(f"Coba `{ctx.command_path} --help` untuk bantuan.\n", err=True)
     typer.echo(f"Kesalahan: {translate_error(exc.format_message())}", err=True)
     return int(exc.exit_code)
+
+
+def date_option(value: str, spaces_allowed: bool = False) -> dt.date:
+    """The date an option gives (`--tanggal TTTT-BB-HH`); else an Indonesian usage error, exit code 2."""
+    try:
+        return dt.date.fromisoformat(value.strip() if spaces_allowed else value)
+    except ValueError:
+        typer.echo(f"Tanggal `{value}` tidak sah; tulis sebagai TTTT-BB-HH.", err=True)
+        raise typer.Exit(2) from None
