@@ -348,6 +348,8 @@ class Router:
     def taken(self, box: Box) -> bool:
         """Is this spot for a new symbol too close to a symbol, on an arrow, or outside the lanes?"""
         x, y, right, bottom = box.x, box.y, box.right, box.bottom
+        # Not `_shapes_grown`: its far edges are summed in another order (x + w + 1), and a spot a
+        # rounding apart must be judged as `Box.grow` judged it.
         for shape in self.shapes:
             near = shape.box
             left, top = near.x - 1.0, near.y - 1.0
